@@ -1,0 +1,57 @@
+package io.recio.accounts.internal;
+
+import io.recio.accounts.Role;
+import io.recio.accounts.UserAccounts;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty database, creates the master admin {@code admin} with the
+ * password from RECIO_ADMIN_PASSWORD, or a generated one shown once on the console.
+ */
+@Component
+class InitialAdmin implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+
+    private final UserAccounts accounts;
+    private final AccountsProperties properties;
+
+    InitialAdmin(UserAccounts accounts, AccountsProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.count() > 0) {
+            return;
+        }
+        String given = properties.initialAdminPassword();
+        if (given != null && !given.isBlank()) {
+            accounts.create(USERNAME, given, Role.MASTER_ADMIN);
+            log.info("Created the master admin '{}' with the password from RECIO_ADMIN_PASSWORD.", USERNAME);
+            return;
+        }
+        byte[] random = new byte[15];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        accounts.create(USERNAME, generated, Role.MASTER_ADMIN);
+        // Shown once, on purpose: this is the only way the owner learns the generated password.
+        log.warn("""
+
+                ==============================================================
+                 recio created the master admin.  Sign in at /login with
+                   username: {}
+                   password: {}
+                 This password is shown only once. Set RECIO_ADMIN_PASSWORD
+                 before the first start to choose it yourself.
+                ==============================================================""", USERNAME, generated);
+    }
+}

@@ -1,0 +1,119 @@
+package io.recio.simulator.faults;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The simulator's fault switches, shared by the simulated exchange and feed: set from configuration
+ * ({@code recio.simulator.faults.*}) and from the simulator's admin endpoint, read on every request
+ * and message. Switches hold until turned off; actions (drop connections, skip a seq) fire once.
+ */
+public final class FaultSwitches {
+
+    /** The venue an action or switch applies to. */
+    public enum Venue { KALSHI, COINBASE }
+
+    /** One-shot actions a listener carries out. */
+    public enum Action { DROP_WEBSOCKETS, SKIP_SEQ }
+
+    private volatile long latencyMillis;
+    private volatile double errorFraction;
+    private volatile int errorStatus = 503;
+    private volatile boolean orderResponseTimeout;
+    private volatile boolean tradingPaused;
+    private volatile boolean feedFrozen;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** A snapshot of the switches, as the admin endpoint shows them. */
+    public record State(long latencyMillis, double errorFraction, int errorStatus, boolean orderResponseTimeout,
+                        boolean tradingPaused, boolean feedFrozen) {
+    }
+
+    private record Listener(Venue venue, Action action, Consumer<Action> handler) {
+    }
+
+    public State state() {
+        return new State(latencyMillis, errorFraction, errorStatus, orderResponseTimeout, tradingPaused, feedFrozen);
+    }
+
+    /** Extra delay before every Kalshi REST answer. */
+    public long latencyMillis() {
+        return latencyMillis;
+    }
+
+    public void latencyMillis(long millis) {
+        if (millis < 0 || millis > 120_000) {
+            throw new IllegalArgumentException("latency_ms must be 0 to 120000, got " + millis);
+        }
+        this.latencyMillis = millis;
+    }
+
+    /** Fraction (0..1) of Kalshi REST requests answered with {@link #errorStatus()} instead. */
+    public double errorFraction() {
+        return errorFraction;
+    }
+
+    public int errorStatus() {
+        return errorStatus;
+    }
+
+    public void errors(double fraction, int status) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("error_fraction must be between 0 and 1, got " + fraction);
+        }
+        if (status != 429 && status != 500 && status != 503) {
+            throw new IllegalArgumentException("error_status must be 429, 500 or 503, got " + status);
+        }
+        this.errorFraction = fraction;
+        this.errorStatus = status;
+    }
+
+    /** When on, an order create is carried out but its HTTP answer never comes (the client times out). */
+    public boolean orderResponseTimeout() {
+        return orderResponseTimeout;
+    }
+
+    public void orderResponseTimeout(boolean on) {
+        this.orderResponseTimeout = on;
+    }
+
+    /** A maintenance window: no new orders (cancels allowed), exchange status says trading is inactive. */
+    public boolean tradingPaused() {
+        return tradingPaused;
+    }
+
+    public void tradingPaused(boolean on) {
+        this.tradingPaused = on;
+    }
+
+    /** When on, the Coinbase feed stays connected but sends nothing (a silent stall). */
+    public boolean feedFrozen() {
+        return feedFrozen;
+    }
+
+    public void feedFrozen(boolean on) {
+        this.feedFrozen = on;
+    }
+
+    /** Registers what a venue does when an action is fired for it. */
+    public void onAction(Venue venue, Action action, Consumer<Action> handler) {
+        listeners.add(new Listener(venue, action, handler));
+    }
+
+    /** Fires a one-shot action (drop every WebSocket of a venue, skip one seq number). */
+    public void fire(Venue venue, Action action) {
+        listeners.stream().filter(l -> l.venue() == venue && l.action() == action)
+                .forEach(l -> l.handler().accept(action));
+    }
+
+    /** Turns every switch off. */
+    public void reset() {
+        latencyMillis = 0;
+        errorFraction = 0;
+        errorStatus = 503;
+        orderResponseTimeout = false;
+        tradingPaused = false;
+        feedFrozen = false;
+    }
+}

@@ -1,0 +1,85 @@
+package io.recio.web.internal;
+
+import io.recio.accounts.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+/**
+ * Who may reach what: every route needs a session except the login page, static assets and
+ * health; roles are enforced here on the server; the API answers 401/403 JSON, never a redirect.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/health", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**").permitAll()
+                        .requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
+                        .hasRole(Role.MASTER_ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .failureHandler(throttle)
+                        .successHandler(throttle)
+                        .permitAll())
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(json(HttpServletResponse.SC_UNAUTHORIZED,
+                                "unauthorized", "sign in first: this API needs a session"), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true)
+                        .defaultAccessDeniedHandlerFor(jsonDenied(), api))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle throttle) {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(throttle);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    private static AuthenticationEntryPoint json(int status, String code, String message) {
+        return (request, response, e) -> writeJson(response, status, code, message);
+    }
+
+    private static AccessDeniedHandler jsonDenied() {
+        return (request, response, e) -> writeJson(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+                "your role may not do this");
+    }
+
+    private static void writeJson(HttpServletResponse response, int status, String code, String message)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+    }
+}
