@@ -1,0 +1,46 @@
+package io.recio.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Migrations and a write/read round trip on H2 in PostgreSQL mode (the demo database). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "recio.services.autostart=false")
+@ActiveProfiles("test")
+class UserAccountsH2Test {
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void theFirstStartCreatesTheMasterAdmin() {
+        assertThat(accounts.find("admin")).get().extracting(UserAccount::role).isEqualTo(Role.MASTER_ADMIN);
+    }
+
+    @Test
+    void aCreatedUserIsReadBackWithItsRole() {
+        accounts.create("h2-trader", "long-enough-password", Role.USER);
+        assertThat(accounts.find("h2-trader")).get()
+                .satisfies(u -> {
+                    assertThat(u.role()).isEqualTo(Role.USER);
+                    assertThat(u.enabled()).isTrue();
+                });
+    }
+
+    @Test
+    void aTakenUsernameIsRefusedByName() {
+        accounts.create("h2-twice", "long-enough-password", Role.USER);
+        assertThatThrownBy(() -> accounts.create("h2-twice", "long-enough-password", Role.USER))
+                .hasMessageContaining("'h2-twice' is already taken");
+    }
+
+    @Test
+    void aShortPasswordIsRefused() {
+        assertThatThrownBy(() -> accounts.create("h2-short", "short", Role.USER))
+                .hasMessageContaining("at least 8 characters");
+    }
+}
