@@ -1,5 +1,6 @@
 package io.recio;
 
+import io.recio.simulator.SimulatorCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "recio", mixinStandardHelpOptions = true, versionProvider = RecioCli.Version.class,
         description = "Self-hosted platform for Kalshi's hourly BTC and ETH contracts.",
-        subcommands = {RecioCli.Demo.class, RecioCli.Run.class, CommandLine.HelpCommand.class})
+        subcommands = {RecioCli.Demo.class, RecioCli.Run.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
 public final class RecioCli implements Callable<Integer> {
 
     /** Runs the command line and returns the process exit code. */
@@ -37,7 +38,7 @@ public final class RecioCli implements Callable<Integer> {
      *
      * @return 0 after a clean shutdown, 1 when start-up failed (Spring has printed why)
      */
-    static int serve(List<String> springArgs) {
+    public static int serve(List<String> springArgs) {
         ConfigurableApplicationContext context;
         try {
             context = start(springArgs);
