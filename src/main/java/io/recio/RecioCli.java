@@ -1,6 +1,5 @@
 package io.recio;
 
-import io.recio.simulator.SimulatorCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class RecioCli implements Callable<Integer> {
      *
      * @return 0 after a clean shutdown, 1 when start-up failed (Spring has printed why)
      */
-    public static int serve(List<String> springArgs) {
+    static int serve(List<String> springArgs) {
         ConfigurableApplicationContext context;
         try {
             context = start(springArgs);

@@ -1,9 +1,8 @@
-package io.recio.simulator;
+package io.recio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.recio.RecioCli;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceState;
 import io.recio.simulator.feed.CoinbaseFeedServer;

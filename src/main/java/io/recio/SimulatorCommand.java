@@ -1,6 +1,5 @@
-package io.recio.simulator;
+package io.recio;
 
-import io.recio.RecioCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,8 @@ import picocli.CommandLine.Unmatched;
 /**
  * {@code recio simulator}: only the simulated world (Kalshi exchange and Coinbase feed on their manifest
  * ports), without the web console, until stopped; for running clients or a second recio against it.
+ * Lives beside {@link RecioCli} rather than in the simulator module because every module depends on the
+ * root package: a root class naming a module's class would make a cycle. It only sets properties.
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true,
         description = "Run only the simulators: the Kalshi exchange (port simulator_kalshi, 8090) and the Coinbase "
