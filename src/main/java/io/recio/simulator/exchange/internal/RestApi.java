@@ -141,12 +141,13 @@ public final class RestApi extends HttpServlet {
                         + "'; known: " + known);
             }
         }
-        long latency = body.has("latency_ms") ? integral(body, "latency_ms") : faults.latencyMillis();
+        boolean reset = Boolean.TRUE.equals(bool(body, "reset"));
+        long latency = body.has("latency_ms") ? integral(body, "latency_ms") : reset ? 0 : faults.latencyMillis();
         if (latency < 0 || latency > 120_000) {
             throw ApiException.badRequest("bad_request", "latency_ms must be 0 to 120000, got " + latency);
         }
-        double fraction = body.has("error_fraction") ? number(body, "error_fraction") : faults.errorFraction();
-        int status = body.has("error_status") ? (int) integral(body, "error_status") : faults.errorStatus();
+        double fraction = body.has("error_fraction") ? number(body, "error_fraction") : reset ? 0 : faults.errorFraction();
+        int status = body.has("error_status") ? (int) integral(body, "error_status") : reset ? 503 : faults.errorStatus();
         if (!(fraction >= 0 && fraction <= 1) || (status != 429 && status != 500 && status != 503)) {
             throw ApiException.badRequest("bad_request", "error_fraction must be 0..1 and error_status 429, 500 or 503");
         }
@@ -168,8 +169,7 @@ public final class RestApi extends HttpServlet {
         Boolean timeout = bool(body, "order_response_timeout");
         Boolean paused = bool(body, "trading_paused");
         Boolean frozen = bool(body, "feed_frozen");
-        Boolean reset = bool(body, "reset");
-        if (Boolean.TRUE.equals(reset)) {
+        if (reset) {
             faults.reset();
         }
         faults.latencyMillis(latency);
