@@ -44,6 +44,8 @@ public final class Exchange {
     /** How long finalized events stay listed. */
     private static final Duration KEEP_FINALIZED = Duration.ofHours(24);
     private static final int MAX_TRADES = 20_000;
+    /** Ticker fields that change every second and do not by themselves make a new ticker message. */
+    private static final Set<String> TIMESTAMPS = Set.of("ts_ms", "ts", "time");
     static final String MAKER_ACCOUNT = "market-maker";
 
     /** A parsed V2 create-order request. */
@@ -705,7 +707,7 @@ public final class Exchange {
         diff(market, before.bids(), after.bids(), "yes", now);
         diff(market, before.asks(), after.asks(), "no", now);
         Map<String, Object> ticker = Wire.tickerMessage(market, after, now);
-        String signature = ticker.entrySet().stream().filter(e -> !e.getKey().equals("ts_ms")).toList().toString();
+        String signature = ticker.entrySet().stream().filter(e -> !TIMESTAMPS.contains(e.getKey())).toList().toString();
         if (!signature.equals(market.lastTickerSignature)) {
             market.lastTickerSignature = signature;
             long bid = after.bids().isEmpty() ? 0 : after.bids().lastKey();

@@ -615,7 +615,7 @@ public final class RestApi extends HttpServlet {
                     result.put("error", null);
                     results.add(result);
                 } catch (ApiException e) {
-                    results.add(obj("order_id", null, "client_order_id", text(item, "client_order_id"),
+                    results.add(obj("client_order_id", text(item, "client_order_id"),
                             "error", obj("code", e.code(), "message", e.getMessage())));
                 }
             }
