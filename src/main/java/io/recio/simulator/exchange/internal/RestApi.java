@@ -45,6 +45,8 @@ public final class RestApi extends HttpServlet {
     private final Authenticator authenticator;
     private final TokenBuckets buckets = new TokenBuckets();
     private final FaultSwitches faults;
+    /** Requests held open by the order-response-timeout fault, released when the server stops. */
+    private final Set<AsyncContext> hung = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One HTTP exchange's parsed request. */
     private record Call(String method, String path, HttpServletRequest request) {
@@ -256,13 +258,27 @@ public final class RestApi extends HttpServlet {
         };
     }
 
+    /** Ends every request the order-response-timeout fault holds open (on shutdown). */
+    public void releaseHungRequests() {
+        for (AsyncContext context : hung) {
+            try {
+                context.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // completed by its own timeout meanwhile
+            }
+        }
+        hung.clear();
+    }
+
     /** The order exists, but its answer never comes: the client's own timeout must fire. */
-    private static void hang(HttpServletRequest request) {
+    private void hang(HttpServletRequest request) {
         AsyncContext context = request.startAsync();
+        hung.add(context);
         context.setTimeout(300_000);
         context.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
+                hung.remove(event.getAsyncContext());
             }
 
             @Override
