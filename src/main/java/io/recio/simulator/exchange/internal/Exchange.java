@@ -51,7 +51,7 @@ public final class Exchange {
     /** A parsed V2 create-order request. */
     public record OrderRequest(String ticker, String clientOrderId, SimOrder.BookSide side, Count count, Price price,
                                String timeInForce, String selfTradePrevention, boolean postOnly, boolean reduceOnly,
-                               Long expirationSeconds) {
+                               Long expirationSeconds, boolean cancelOnPause) {
     }
 
     /** A public trade as {@code /markets/trades} and the {@code trade} channel report it. */
@@ -64,6 +64,7 @@ public final class Exchange {
     private final Clock clock;
     private final KalshiSimulatorSettings settings;
     private final Consumer<Object> sink;
+    private final Instant started;
     private final Map<String, SimEvent> events = new LinkedHashMap<>();
     private final Map<String, SimMarket> markets = new LinkedHashMap<>();
     private final Map<String, SimAccount> accountsById = new LinkedHashMap<>();
@@ -97,6 +98,12 @@ public final class Exchange {
         this.clock = clock;
         this.settings = settings;
         this.sink = sink;
+        this.started = clock.instant();
+    }
+
+    /** When this exchange opened (the series' {@code last_updated_ts}). */
+    public Instant started() {
+        return started;
     }
 
     public Instant now() {
@@ -153,6 +160,9 @@ public final class Exchange {
         }
         for (SimMarket market : markets.values()) {
             advance(market, now);
+            if (market.status == SimMarket.Status.ACTIVE) {
+                cancelExpired(market, now);
+            }
         }
         events.values().removeIf(event -> {
             boolean expired = event.markets.stream().allMatch(m -> m.status == SimMarket.Status.FINALIZED)
@@ -246,6 +256,19 @@ public final class Exchange {
         }
     }
 
+    /** Cancels GTC orders past their expiration_time, and those flagged cancel_order_on_pause during a pause. */
+    private void cancelExpired(SimMarket market, Instant now) {
+        boolean paused = faults.tradingPaused();
+        long second = now.getEpochSecond();
+        Book.Levels before = market.book.levels();
+        List<SimOrder> gone = market.book.removeAll(o -> !o.marketMaker
+                && ((o.expirationSeconds != null && o.expirationSeconds <= second) || (paused && o.cancelOnPause)));
+        if (!gone.isEmpty()) {
+            gone.forEach(o -> finish(o, SimOrder.Status.CANCELED, now));
+            afterChange(market, before, now);
+        }
+    }
+
     private void settle(SimMarket market, Instant now) {
         boolean yes = "yes".equals(market.result);
         for (SimAccount account : accountsById.values()) {
@@ -329,6 +352,7 @@ public final class Exchange {
                 market.ticker, request.side(), request.price(), count, request.timeInForce(),
                 request.selfTradePrevention(), request.postOnly(), now, ++orderSequence);
         order.expirationSeconds = request.expirationSeconds();
+        order.cancelOnPause = request.cancelOnPause();
         Money required = Money.cost(new Count(Math.max(0, count.units() - closable)), order.unitCost())
                 .plus(Fees.takerFee(count, request.price()));
         if (account.available().compareTo(required) < 0) {

@@ -337,13 +337,13 @@ public final class RestApi extends HttpServlet {
 
     private Answer seriesRoute(String[] parts) {
         if (parts.length == 1) {
-            return new Answer(200, obj("series", Arrays.stream(Symbol.values()).map(Wire::series).toList()));
+            return new Answer(200, obj("series", Arrays.stream(Symbol.values()).map(s -> Wire.series(s, exchange.started())).toList()));
         }
         if (parts.length == 2) {
             try {
                 Symbol symbol = Symbol.ofSeries(parts[1]);
                 if (symbol.aboveBelowSeries().equals(parts[1])) {
-                    return new Answer(200, obj("series", Wire.series(symbol)));
+                    return new Answer(200, obj("series", Wire.series(symbol, exchange.started())));
                 }
             } catch (IllegalArgumentException e) {
                 throw ApiException.notFound("series " + parts[1] + " not found");
@@ -741,7 +741,7 @@ public final class RestApi extends HttpServlet {
         }
         Exchange.OrderRequest request = new Exchange.OrderRequest(required(body, "ticker"), clientOrderId, side(body),
                 count(body, "count"), price(body, "price"), tif, stp, flag(body, "post_only"), flag(body, "reduce_only"),
-                expiration);
+                expiration, flag(body, "cancel_order_on_pause"));
         return exchange.create(account, request);
     }
 

@@ -38,6 +38,7 @@ final class SimOrder {
     /** Sum over fills of count × YES price, for the average fill price. */
     Money yesNotionalFilled = Money.ZERO;
     Long expirationSeconds;
+    boolean cancelOnPause;
 
     SimOrder(String orderId, String accountId, boolean marketMaker, String clientOrderId, String ticker, BookSide side,
              Price price, Count count, String timeInForce, String selfTradePrevention, boolean postOnly,

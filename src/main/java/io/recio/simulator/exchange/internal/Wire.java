@@ -161,7 +161,7 @@ public final class Wire {
     }
 
     /** The REST Series object of KXBTCD / KXETHD (shape of LIVE-BTC's series sample). */
-    static Map<String, Object> series(Symbol symbol) {
+    static Map<String, Object> series(Symbol symbol, Instant listed) {
         String asset = symbol == Symbol.BTC ? "BTC" : "ETH";
         return obj(
                 "ticker", symbol.aboveBelowSeries(),
@@ -176,7 +176,7 @@ public final class Wire {
                 "fee_type", "quadratic",
                 "fee_multiplier", 1,
                 "additional_prohibitions", List.of(),
-                "last_updated_ts", "2026-08-24T16:04:33.777344Z",
+                "last_updated_ts", time(listed),
                 "exchange_index", CRYPTO_EXCHANGE_INDEX);
     }
 
