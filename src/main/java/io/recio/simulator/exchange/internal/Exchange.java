@@ -398,6 +398,7 @@ public final class Exchange {
         long held = position == null ? 0 : position.contracts.units();
         long closable = order.side == SimOrder.BookSide.BID ? Math.max(0, -held) : Math.max(0, held);
         order.reserved = Money.cost(new Count(Math.max(0, order.remaining.units() - closable)), order.unitCost());
+        account.resting.add(order);
     }
 
     /** Cancels a resting order (reduce its remaining count to zero); allowed during a trading pause. */
@@ -642,6 +643,9 @@ public final class Exchange {
         if (!order.remaining.isPositive()) {
             order.status = SimOrder.Status.EXECUTED;
             order.reserved = Money.ZERO;
+            if (!order.marketMaker) {
+                accountsById.get(order.accountId).resting.remove(order);
+            }
         } else if (order.reserved.units() > 0) {
             Money release = order.reserved.compareTo(cost) < 0 ? order.reserved : cost;
             order.reserved = order.reserved.minus(release);
@@ -721,6 +725,10 @@ public final class Exchange {
         order.updated = now;
         if (!order.marketMaker) {
             touchedOrders.add(order);
+            SimAccount account = accountsById.get(order.accountId);
+            if (account != null) {
+                account.resting.remove(order);
+            }
         }
     }
 

@@ -6,11 +6,13 @@ import io.recio.market.Price;
 import java.time.Instant;
 
 /** An order in the simulated exchange: a user's or a market maker's, on the single YES book. */
-final class SimOrder {
+public final class SimOrder {
 
-    enum BookSide { BID, ASK }
+    /** Kalshi V2 book side: a bid buys YES, an ask sells YES (buys NO). */
+    public enum BookSide { BID, ASK }
 
-    enum Status { RESTING, CANCELED, EXECUTED }
+    /** Order status as Kalshi reports it. */
+    public enum Status { RESTING, CANCELED, EXECUTED }
 
     final String orderId;
     final String accountId;
@@ -58,6 +60,10 @@ final class SimOrder {
         this.created = created;
         this.updated = created;
         this.sequence = sequence;
+    }
+
+    public String orderId() {
+        return orderId;
     }
 
     /** What one contract of this order costs its owner: the YES price for a bid, the NO price for an ask. */
