@@ -83,6 +83,11 @@ class KalshiSimulatorBadInputTest {
         refused(sim.client, "POST", path, order("").replace("\"count\":\"1\"", "\"count\":\"0\""), 400, "invalid_order_size");
         refused(sim.client, "POST", path, order("").replace("\"count\":\"1\"", "\"count\":\"-3\""), 400, "invalid_order_size");
         refused(sim.client, "POST", path, order("").replace("\"count\":\"1\"", "\"count\":\"1.234\""), 400, "invalid_parameters");
+        refused(sim.client, "POST", path, order("").replace("\"count\":\"1\"", "\"count\":\"900000000000000\""), 400,
+                "invalid_order_size");
+        refused(sim.client, "POST", path, order("").replace("\"count\":\"1\"", "\"count\":\"99999999999999999999999\""), 400,
+                "invalid_parameters");
+        refused(sim.client, "POST", path, order("").replace("\"0.4000\"", "12"), 400, "invalid_order");
     }
 
     @Test

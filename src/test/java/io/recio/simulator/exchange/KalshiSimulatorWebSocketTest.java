@@ -202,4 +202,11 @@ class KalshiSimulatorWebSocketTest {
             assertThat(ws.next("ok").get("msg").get("market_tickers").toString()).doesNotContain(ATM);
         }
     }
+
+    @Test
+    void theServerPingsEveryTenSecondsWithHeartbeat() throws Exception {
+        try (KalshiTestClient.Ws ws = sim.client.connect(sim.simulator.wsUrl())) {
+            assertThat(ws.firstPing.get(15, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("heartbeat");
+        }
+    }
 }

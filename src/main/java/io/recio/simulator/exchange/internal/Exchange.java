@@ -44,6 +44,8 @@ public final class Exchange {
     /** How long finalized events stay listed. */
     private static final Duration KEEP_FINALIZED = Duration.ofHours(24);
     private static final int MAX_TRADES = 20_000;
+    /** Kalshi's per-strike position limit is $1,000,000 (reference §9, [3P]); no order may exceed it. */
+    static final Count MAX_ORDER = Count.ofContracts(1_000_000);
     /** Ticker fields that change every second and do not by themselves make a new ticker message. */
     private static final Set<String> TIMESTAMPS = Set.of("ts_ms", "ts", "time");
     static final String MAKER_ACCOUNT = "market-maker";
@@ -536,6 +538,10 @@ public final class Exchange {
     private static void validateTerms(SimMarket market, Price price, Count count) {
         if (!count.isPositive()) {
             throw ApiException.badRequest("invalid_order_size", "count must be at least 0.01, got " + count.toFp());
+        }
+        if (count.compareTo(MAX_ORDER) > 0) {
+            throw ApiException.badRequest("invalid_order_size", "count must be at most " + MAX_ORDER.toFp()
+                    + " (the per-strike position limit), got " + count.toFp());
         }
         if (price.units() <= 0 || price.units() >= Price.ONE_DOLLAR || !price.isOnCentGrid()) {
             throw ApiException.badRequest("invalid_order", "price " + price.toDollars()
