@@ -696,13 +696,13 @@ public final class RestApi extends HttpServlet {
     }
 
     private Map<String, Object> cancelOutcome(SimAccount account, String orderId) {
-        Count before = exchange.read(() -> exchange.order(account, orderId).remaining);
-        SimOrder order = exchange.cancel(account, orderId);
+        Exchange.Cancelled cancelled = exchange.cancel(account, orderId);
+        SimOrder order = cancelled.order();
         Map<String, Object> result = obj("order_id", order.orderId);
         if (order.clientOrderId != null) {
             result.put("client_order_id", order.clientOrderId);
         }
-        result.put("reduced_by", before.toFp());
+        result.put("reduced_by", cancelled.reducedBy().toFp());
         result.put("ts_ms", exchange.now().toEpochMilli());
         return result;
     }
