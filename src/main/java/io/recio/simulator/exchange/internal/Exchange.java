@@ -673,7 +673,10 @@ public final class Exchange {
         Count after = positionOf(account, market).contracts;
         market.openInterest = new Count(Math.max(0, market.openInterest.units()
                 + Math.abs(after.units()) - Math.abs(before.units())));
-        SimAccount.Fill fill = new SimAccount.Fill(trade.tradeId() + (taker ? "" : "-m"), trade.tradeId(),
+        // one fill per side of a trade, each with its own id; Kalshi's trade_id on a fill is that fill's id
+        String fillId = taker ? trade.tradeId()
+                : UUID.nameUUIDFromBytes((trade.tradeId() + "/maker").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        SimAccount.Fill fill = new SimAccount.Fill(fillId, fillId,
                 order.orderId, market.ticker, order.side, quantity, yesPrice.units(), taker, fee, after, now,
                 order.clientOrderId);
         account.fills.add(fill);

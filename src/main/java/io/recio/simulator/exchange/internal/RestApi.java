@@ -485,6 +485,9 @@ public final class RestApi extends HttpServlet {
         if (path.startsWith("/portfolio/events/orders")) {
             return orderWrites(call, account, request);
         }
+        if (path.equals("/account/limits") && method.equals("GET")) {
+            return new Answer(200, TokenBuckets.limits());
+        }
         if (!method.equals("GET")) {
             throw new ApiException(405, "method_not_allowed", method + " " + path + " is not allowed");
         }
