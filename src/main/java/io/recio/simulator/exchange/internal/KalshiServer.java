@@ -140,6 +140,9 @@ public final class KalshiServer {
     }
 
     private void deleteBaseDir() {
+        if (baseDir == null) {
+            return;
+        }
         try (java.util.stream.Stream<Path> files = Files.walk(baseDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
