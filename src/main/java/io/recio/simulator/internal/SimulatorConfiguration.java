@@ -5,6 +5,8 @@ import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ManagedServices;
+import io.recio.simulator.exchange.KalshiExchangeSimulator;
+import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
 import io.recio.simulator.feed.CoinbaseFeedServer;
 import io.recio.simulator.prices.model.PriceModel;
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * The simulated world, present when {@code recio.simulator.enabled=true} (demo mode, {@code ./recio simulator}):
  * the fault switches, the price model (bean type {@link PriceModel}, which is both
  * {@link io.recio.simulator.prices.SimulatedPrices} and {@link io.recio.simulator.prices.SimulatedHistory}),
- * and the Coinbase feed server, started and stopped with the application.
+ * the Coinbase feed server and the Kalshi exchange, started and stopped with the application.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "recio.simulator", name = "enabled", havingValue = "true")
@@ -87,9 +89,21 @@ class SimulatorConfiguration {
     }
 
     @Bean
+    KalshiExchangeSimulator kalshiExchangeSimulator(PriceModel prices, FaultSwitches faults, Clock clock) {
+        return new KalshiExchangeSimulator(prices, faults, clock, KalshiSimulatorSettings.defaults());
+    }
+
+    @Bean
     SimulatorLifecycle simulatorLifecycle(CoinbaseFeedServer feed, ManagedServices services,
                                           @Value("${recio.services.autostart:true}") boolean autostart) {
         return new SimulatorLifecycle(feed, services, autostart);
+    }
+
+    @Bean
+    KalshiSimulatorLifecycle kalshiSimulatorLifecycle(KalshiExchangeSimulator exchange, RecioProperties recio,
+                                                      ManagedServices services,
+                                                      @Value("${recio.services.autostart:true}") boolean autostart) {
+        return new KalshiSimulatorLifecycle(exchange, recio, services, autostart);
     }
 
     private static SpotPrice start(BigDecimal dollars, String key) {

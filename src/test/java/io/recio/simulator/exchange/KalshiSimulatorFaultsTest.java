@@ -135,12 +135,6 @@ class KalshiSimulatorFaultsTest {
         assertThat(sim.anonymous.get("/exchange/status").body().get("trading_active").asBoolean()).isTrue();
     }
 
-    @Test
-    void configuredFaultsApplyAtStart() {
-        new SimulatorFaultProperties(25, 0.5, 500, true, true).applyTo(sim.faults);
-        assertThat(sim.faults.state())
-                .isEqualTo(new io.recio.simulator.faults.FaultSwitches.State(25, 0.5, 500, true, true, false));
-    }
 
     @Test
     void theBasicTiersBucketsAnswer429WhenEmptied() {
