@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the pricing module under {@code recio.pricing}.
  *
- * @param defaultModel    the model the strike tables use when it is ready: fingerprint or volatility
+ * @param defaultModel    the model the strike tables use when it is ready: fingerprint or volatility (the
+ *                        default, volatility, scored the lower Brier score in {@code recio model evaluate})
  * @param priceStaleAfter a price tick older than this marks the table stale
  * @param bookStaleAfter  a book whose newest quote is older than this marks the table stale
  * @param writeInterval   the strike-table file is rewritten at most this often per symbol
@@ -31,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("recio.pricing")
 public record PricingProperties(
         @NotBlank @Pattern(regexp = "fingerprint|volatility", message = "must be fingerprint or volatility")
-        @DefaultValue("fingerprint") String defaultModel,
+        @DefaultValue("volatility") String defaultModel,
         @NotNull @DefaultValue("5s") Duration priceStaleAfter,
         @NotNull @DefaultValue("15s") Duration bookStaleAfter,
         @NotNull @DefaultValue("1s") Duration writeInterval,
@@ -62,8 +63,11 @@ public record PricingProperties(
      * @param minSamples  a momentum bucket with fewer moves is pooled with its neighbours
      */
     public record Fingerprint(
-            @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") @DefaultValue("0.5") double yearlyDecay,
-            @Min(1) @DefaultValue("300") int minSamples) {
+            @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") @DefaultValue(DEFAULT_YEARLY_DECAY) double yearlyDecay,
+            @Min(1) @DefaultValue(DEFAULT_MIN_SAMPLES) int minSamples) {
+
+        public static final String DEFAULT_YEARLY_DECAY = "0.5";
+        public static final String DEFAULT_MIN_SAMPLES = "300";
     }
 
     /**
@@ -73,7 +77,10 @@ public record PricingProperties(
      */
     public record Volatility(
             @NotNull @DefaultValue("15m") Duration halfLife,
-            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.25") double floorFraction,
-            @NotNull @DefaultValue("6h") Duration historyHalfLife) {
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue(DEFAULT_FLOOR_FRACTION) double floorFraction,
+            @NotNull @DefaultValue(DEFAULT_HISTORY_HALF_LIFE_MINUTES + "m") Duration historyHalfLife) {
+
+        public static final String DEFAULT_FLOOR_FRACTION = "0.25";
+        public static final String DEFAULT_HISTORY_HALF_LIFE_MINUTES = "360";
     }
 }

@@ -108,6 +108,12 @@ public final class MinuteSeries {
         return index >= 0 && index < open.length ? open[index] : Double.NaN;
     }
 
+    /** The first {@code minutes} minutes only (history before a hold-out cut). */
+    public MinuteSeries head(int minutes) {
+        int n = Math.max(0, Math.min(minutes, close.length));
+        return new MinuteSeries(start, Arrays.copyOf(open, n), Arrays.copyOf(close, n));
+    }
+
     /** How many minutes hold a price. */
     public int present() {
         int n = 0;
