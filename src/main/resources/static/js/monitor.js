@@ -139,6 +139,8 @@
 
   function renderWatchlist() {
     var list = state.watchlists[state.symbol] || [];
+    var table = state.tables[state.symbol];
+    var currentEvent = table && table.current ? table.current.event_ticker : '';
     var body = document.querySelector('#watchlist tbody');
     if (list.length === 0) {
       body.innerHTML = '<tr class="empty"><td colspan="6" class="muted">Nothing passes the filter.</td></tr>';
@@ -147,7 +149,8 @@
     var frag = document.createDocumentFragment();
     list.forEach(function (w) {
       var tr = document.createElement('tr');
-      tr.appendChild(cell(w.ticker.substring(w.ticker.lastIndexOf('-') + 1)));
+      var hour = w.event_ticker === currentEvent ? 'this hour' : 'next hour';
+      tr.appendChild(cell(w.ticker.substring(w.ticker.lastIndexOf('-') + 1) + ' · ' + hour));
       tr.appendChild(cell(w.side.toUpperCase()));
       tr.appendChild(cell((w.probability * 100).toFixed(1) + '%'));
       tr.appendChild(cell(cents(w.ask)));
