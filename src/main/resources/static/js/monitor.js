@@ -87,7 +87,8 @@
     var spotMarked = false;
     ev.strikes.forEach(function (r) {
       var tr = document.createElement('tr');
-      var pActive = r.active_side === 'yes' ? r.probability_yes : 1 - r.probability_yes;
+      var known = r.probability_yes !== null && r.probability_yes !== undefined;
+      var pActive = !known ? null : r.active_side === 'yes' ? r.probability_yes : 1 - r.probability_yes;
       tr.className = t.stale ? '' : bandClass(pActive);
       if (!spotMarked && t.current_price !== null && r.strike > t.current_price) {
         tr.className += ' spot-row';
@@ -96,7 +97,7 @@
       tr.dataset.ticker = r.ticker;
       tr.appendChild(cell(fmtMoney(r.strike, 2)));
       tr.appendChild(cell(fmtSigned(r.distance, 0, '') + ' (' + fmtSigned(r.distance_percent, 2, '%') + ')'));
-      tr.appendChild(cell(isNaN(r.probability_yes) || r.probability_yes === null ? '–'
+      tr.appendChild(cell(!known ? '–'
           : (r.probability_yes * 100).toFixed(1) + '%'));
       tr.appendChild(cell(cents(r.yes_bid) + ' / ' + cents(r.yes_ask)));
       tr.appendChild(cell(cents(r.no_bid) + ' / ' + cents(r.no_ask)));

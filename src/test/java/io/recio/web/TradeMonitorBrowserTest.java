@@ -107,7 +107,10 @@ class TradeMonitorBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Rows are re-rendered on every push: an element found a moment ago may be gone when read.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private List<WebElement> rows() {
