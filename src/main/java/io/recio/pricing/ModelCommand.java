@@ -71,8 +71,14 @@ public final class ModelCommand implements Runnable {
                 ModelBuilds builds = context.getBean(ModelBuilds.class);
                 int built = 0;
                 for (Symbol s : symbols) {
-                    ModelBuilds.Report r = builds.build(s, f -> progress(System.out, s.name(), f));
-                    System.out.println();
+                    boolean[] drawn = {false};
+                    ModelBuilds.Report r = builds.build(s, f -> {
+                        drawn[0] = true;
+                        progress(System.out, s.name(), f);
+                    });
+                    if (drawn[0]) {
+                        System.out.println();
+                    }
                     if (r.built()) {
                         built++;
                         System.out.printf(Locale.ROOT, "%s: built from %,d candles (%s .. %s), %,d one-minute moves, "
