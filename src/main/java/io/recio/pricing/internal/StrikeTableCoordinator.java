@@ -153,6 +153,17 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
+    /**
+     * History may arrive after start (an import, a feed backfill): every ten minutes a symbol still without
+     * a fingerprint is built as soon as enough history exists, instead of waiting for the weekly rebuild.
+     */
+    @Scheduled(initialDelay = 600_000, fixedDelay = 600_000)
+    void retryMissingBuilds() {
+        if (isRunning() && properties.buildAtStart()) {
+            buildMissing();
+        }
+    }
+
     private void schedule(Symbol symbol) {
         ExecutorService w = worker;
         SymbolState s = states.get(symbol);
