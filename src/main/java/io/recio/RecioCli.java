@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * recio's command line: {@code demo} (the default), {@code run}, and the tools each module adds.
+ * recio's command line: {@code demo} (the default), {@code run}, {@code simulator}, and the tools each
+ * module contributes as a {@link ToolCommand}.
  * {@code test} and {@code bench} live in the {@code ./recio} launcher because they drive Maven.
  */
 @Command(name = "recio", mixinStandardHelpOptions = true, versionProvider = RecioCli.Version.class,
@@ -24,7 +26,11 @@ public final class RecioCli implements Callable<Integer> {
 
     /** Runs the command line and returns the process exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new RecioCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine commandLine = new CommandLine(new RecioCli());
+        for (ToolCommand tool : ServiceLoader.load(ToolCommand.class)) {
+            commandLine.addSubcommand(tool);
+        }
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
