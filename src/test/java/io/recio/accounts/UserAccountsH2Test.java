@@ -3,6 +3,7 @@ package io.recio.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +16,9 @@ class UserAccountsH2Test {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    HikariDataSource pool;
 
     @Test
     void theFirstStartCreatesTheMasterAdmin() {
@@ -29,6 +33,13 @@ class UserAccountsH2Test {
                     assertThat(u.role()).isEqualTo(Role.USER);
                     assertThat(u.enabled()).isTrue();
                 });
+    }
+
+    @Test
+    void usersCanBeCreatedOnNewConnectionsLongAfterTheMigrationRan() {
+        pool.getHikariPoolMXBean().softEvictConnections();
+        accounts.create("h2-later", "long-enough-password", Role.USER);
+        assertThat(accounts.find("h2-later")).isPresent();
     }
 
     @Test
