@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recio.kalshi.KalshiException;
 import io.recio.kalshi.KalshiOrder;
+import io.recio.kalshi.KalshiRateLimitedException;
+import io.recio.kalshi.KalshiUnavailableException;
 import io.recio.kalshi.OrderAction;
 import io.recio.kalshi.OrderOutcome;
 import io.recio.kalshi.OrderRequest;
@@ -84,11 +86,19 @@ class KalshiRestClientSimulatorTest {
     void readThatKeepsFailingReportsTheStatusAndCode() {
         kalshi.faults.errors(1.0, 500);
 
-        assertThatThrownBy(() -> rest.exchangeStatus()).isInstanceOfSatisfying(KalshiException.class, e -> {
+        assertThatThrownBy(() -> rest.exchangeStatus()).isInstanceOfSatisfying(KalshiUnavailableException.class, e -> {
             assertThat(e.httpStatus()).isEqualTo(500);
             assertThat(e.code()).isEqualTo("internal_server_error");
             assertThat(e.definite()).isFalse();
         });
+    }
+
+    @Test
+    void readThatKeepsBeingRateLimitedIsARateLimitedException() {
+        kalshi.faults.errors(1.0, 429);
+
+        assertThatThrownBy(() -> rest.market(ATM)).isInstanceOfSatisfying(KalshiRateLimitedException.class,
+                e -> assertThat(e.code()).isEqualTo("too_many_requests"));
     }
 
     @Test
