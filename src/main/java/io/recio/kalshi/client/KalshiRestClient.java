@@ -127,7 +127,7 @@ public final class KalshiRestClient {
         for (String t : tickers) {
             query.append(query.isEmpty() ? "" : "&").append("tickers=").append(encode(t));
         }
-        JsonNode body = send("GET", "/markets/orderbooks", query.toString(), null, false);
+        JsonNode body = getWithRetries("/markets/orderbooks", query.toString());
         List<OrderbookLevels> books = new ArrayList<>();
         for (JsonNode b : body.path("orderbooks")) {
             books.add(KalshiParsers.orderbook(KalshiParsers.str(b, "ticker", "orderbooks entry"), b));
@@ -295,7 +295,10 @@ public final class KalshiRestClient {
 
     /** A GET with retries: no answer, 429 and 5xx are tried again with exponential back-off and jitter. */
     public JsonNode get(String path, Map<String, String> query) {
-        String queryString = queryString(query);
+        return getWithRetries(path, queryString(query));
+    }
+
+    private JsonNode getWithRetries(String path, String queryString) {
         KalshiException last = null;
         for (int attempt = 1; attempt <= settings.readAttempts(); attempt++) {
             try {

@@ -402,31 +402,44 @@ public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSoc
         }
     }
 
-    /** Books not in sync: ask the socket again after a while, or take REST snapshots while it is down. */
+    /**
+     * Books not in sync: ask the socket again after a while, or take REST snapshots (100 books a call) while it is
+     * down; a REST book stays marked out of sync, so the socket's next snapshot takes over.
+     */
     private void resync(long now) {
-        Set<String> viaSocket = new HashSet<>();
+        Set<String> due = new HashSet<>();
         for (MarketState m : markets.values()) {
-            if (m.synced || now - m.lastResync < RESYNC_AFTER_MILLIS) {
-                continue;
+            if (!m.synced && now - m.lastResync >= RESYNC_AFTER_MILLIS) {
+                m.lastResync = now;
+                due.add(m.market.ticker());
             }
-            m.lastResync = now;
-            if (ws.connected() && bookSubscription.sid("orderbook_delta") != 0) {
-                viaSocket.add(m.market.ticker());
-            } else if (!ws.connected()) {
-                OrderbookLevels levels = rest.orderbook(m.market.ticker());
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        if (ws.connected()) {
+            if (bookSubscription.sid("orderbook_delta") != 0) {
+                ws.requestSnapshots(bookSubscription, due);
+            }
+            return;
+        }
+        List<String> tickers = new ArrayList<>(due);
+        for (int from = 0; from < tickers.size(); from += 100) {
+            for (OrderbookLevels levels : rest.orderbooks(tickers.subList(from, Math.min(tickers.size(), from + 100)))) {
+                MarketState m = markets.get(levels.ticker());
+                if (m == null) {
+                    continue;
+                }
                 lock.lock();
                 try {
                     if (!m.synced) {
-                        m.book.reset(levels); // stays unsynced: the next socket snapshot takes over
+                        m.book.reset(levels);
                         requote(m);
                     }
                 } finally {
                     lock.unlock();
                 }
             }
-        }
-        if (!viaSocket.isEmpty()) {
-            ws.requestSnapshots(bookSubscription, viaSocket);
         }
     }
 

@@ -65,6 +65,16 @@ class KalshiRestClientSimulatorTest {
     }
 
     @Test
+    void booksOfManyMarketsInOneCallEqualTheirSingleBooks() {
+        List<String> tickers = rest.markets(EVENT).map(KalshiMarket::ticker).toList();
+
+        List<io.recio.kalshi.client.OrderbookLevels> books = rest.orderbooks(tickers);
+
+        assertThat(books).hasSize(tickers.size());
+        assertThat(books).allSatisfy(b -> assertThat(b).isEqualTo(rest.orderbook(b.ticker())));
+    }
+
+    @Test
     void readsAreRetriedThroughInjected503s() {
         kalshi.faults.errors(0.4, 503);
 
