@@ -99,7 +99,7 @@ public class KalshiSimulatorBenchmark {
     public Object placeAndCancelARestingOrder() {
         SimOrder order = exchange.create(account, new Exchange.OrderRequest(ticker, null, SimOrder.BookSide.BID,
                 Count.ofContracts(5), Price.ofCents(20), "good_till_canceled", "taker_at_cross", false, false, null, false));
-        return exchange.cancel(account, order.orderId());
+        return exchange.cancel(account, order.orderId()).reducedBy();
     }
 
     @Benchmark

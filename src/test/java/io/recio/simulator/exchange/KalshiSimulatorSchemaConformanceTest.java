@@ -95,6 +95,7 @@ class KalshiSimulatorSchemaConformanceTest {
     @Test
     void portfolioAnswersMatchTheirSchemas() {
         conforms("get-balance.yaml", "/portfolio/balance", "get", "200", sim.client.get("/portfolio/balance"));
+        conforms("get-account-api-limits.yaml", "/account/limits", "get", "200", sim.client.get("/account/limits"));
         KalshiTestClient.Reply positions = sim.client.get("/portfolio/positions");
         assertThat(positions.body().get("market_positions").size()).isPositive();
         conforms("get-positions.yaml", "/portfolio/positions", "get", "200", positions);

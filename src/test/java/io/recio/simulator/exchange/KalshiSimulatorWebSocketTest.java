@@ -123,6 +123,9 @@ class KalshiSimulatorWebSocketTest {
             assertThat(fill.get("count_fp").asString()).isEqualTo("3.00");
             assertThat(fill.get("is_taker").asBoolean()).isTrue();
             assertThat(fill.get("post_position_fp").asString()).isEqualTo("3.00");
+            // a client deduplicates WS and REST fills by trade_id: both must carry the same one
+            assertThat(sim.client.get("/portfolio/fills?limit=1").body().get("fills").get(0).get("trade_id").asString())
+                    .isEqualTo(fill.get("trade_id").asString());
             assertThat(ws.next("user_order").get("msg").get("status").asString()).isEqualTo("executed");
             assertThat(ws.next("market_position").get("msg").get("position_fp").asString()).isEqualTo("3.00");
             // another account's activity is not reported on private channels

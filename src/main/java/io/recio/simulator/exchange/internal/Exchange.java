@@ -312,9 +312,11 @@ public final class Exchange {
         double fair = MarketMakerModel.probabilityAbove(index, market.floor.dollars(),
                 prices.annualisedVolatility(market.symbol), secondsLeft);
         for (MarketMakerModel.Quote quote : MarketMakerModel.ladder(MarketMakerModel.quotedMid(fair))) {
-            SimOrder order = new SimOrder(UUID.randomUUID().toString(), MAKER_ACCOUNT, true, "", market.ticker,
+            long sequence = ++orderSequence;
+            // makers' orders are never shown to anyone, so a counter beats a SecureRandom UUID here
+            SimOrder order = new SimOrder("mm-" + sequence, MAKER_ACCOUNT, true, "", market.ticker,
                     quote.bid() ? SimOrder.BookSide.BID : SimOrder.BookSide.ASK, Price.ofCents(quote.priceCents()),
-                    Count.ofContracts(quote.contracts()), "good_till_canceled", "maker", false, now, ++orderSequence);
+                    Count.ofContracts(quote.contracts()), "good_till_canceled", "maker", false, now, sequence);
             match(market, order, now);
             if (order.remaining.isPositive()) {
                 market.book.rest(order);
@@ -403,17 +405,22 @@ public final class Exchange {
         account.resting.add(order);
     }
 
+    /** A cancelled order and how many contracts the cancel took off it. */
+    public record Cancelled(SimOrder order, Count reducedBy) {
+    }
+
     /** Cancels a resting order (reduce its remaining count to zero); allowed during a trading pause. */
-    public synchronized SimOrder cancel(SimAccount account, String orderId) {
+    public synchronized Cancelled cancel(SimAccount account, String orderId) {
         SimOrder order = ownOrder(account, orderId);
         SimMarket market = orderMarket(order);
         requireResting(order);
+        Count reducedBy = order.remaining;
         Instant now = now();
         Book.Levels before = market.book.levels();
         market.book.remove(order);
         finish(order, SimOrder.Status.CANCELED, now);
         afterChange(market, before, now);
-        return order;
+        return new Cancelled(order, reducedBy);
     }
 
     /** Decreases a resting order's remaining count by {@code reduceBy} or to {@code reduceTo}. */
@@ -666,7 +673,10 @@ public final class Exchange {
         Count after = positionOf(account, market).contracts;
         market.openInterest = new Count(Math.max(0, market.openInterest.units()
                 + Math.abs(after.units()) - Math.abs(before.units())));
-        SimAccount.Fill fill = new SimAccount.Fill(trade.tradeId() + (taker ? "" : "-m"), trade.tradeId(),
+        // one fill per side of a trade, each with its own id; Kalshi's trade_id on a fill is that fill's id
+        String fillId = taker ? trade.tradeId()
+                : UUID.nameUUIDFromBytes((trade.tradeId() + "/maker").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        SimAccount.Fill fill = new SimAccount.Fill(fillId, fillId,
                 order.orderId, market.ticker, order.side, quantity, yesPrice.units(), taker, fee, after, now,
                 order.clientOrderId);
         account.fills.add(fill);

@@ -103,9 +103,19 @@ public final class KalshiServer {
                 }
             }, null);
             tomcat.start();
+            if (connector.getState() != org.apache.catalina.LifecycleState.STARTED || connector.getLocalPort() <= 0) {
+                stop();
+                throw new IllegalStateException("the simulated Kalshi exchange cannot listen on " + bindAddress + ":"
+                        + requestedPort + " (recio.ports.simulator-kalshi); is the port taken?");
+            }
             this.port = connector.getLocalPort();
             this.host = bindAddress;
         } catch (IOException | LifecycleException e) {
+            try {
+                stop();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new IllegalStateException("the simulated Kalshi exchange cannot listen on " + bindAddress + ":"
                     + requestedPort + ": " + e.getMessage(), e);
         }
@@ -130,6 +140,9 @@ public final class KalshiServer {
     }
 
     private void deleteBaseDir() {
+        if (baseDir == null) {
+            return;
+        }
         try (java.util.stream.Stream<Path> files = Files.walk(baseDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {

@@ -485,6 +485,9 @@ public final class RestApi extends HttpServlet {
         if (path.startsWith("/portfolio/events/orders")) {
             return orderWrites(call, account, request);
         }
+        if (path.equals("/account/limits") && method.equals("GET")) {
+            return new Answer(200, TokenBuckets.limits());
+        }
         if (!method.equals("GET")) {
             throw new ApiException(405, "method_not_allowed", method + " " + path + " is not allowed");
         }
@@ -696,13 +699,13 @@ public final class RestApi extends HttpServlet {
     }
 
     private Map<String, Object> cancelOutcome(SimAccount account, String orderId) {
-        Count before = exchange.read(() -> exchange.order(account, orderId).remaining);
-        SimOrder order = exchange.cancel(account, orderId);
+        Exchange.Cancelled cancelled = exchange.cancel(account, orderId);
+        SimOrder order = cancelled.order();
         Map<String, Object> result = obj("order_id", order.orderId);
         if (order.clientOrderId != null) {
             result.put("client_order_id", order.clientOrderId);
         }
-        result.put("reduced_by", before.toFp());
+        result.put("reduced_by", cancelled.reducedBy().toFp());
         result.put("ts_ms", exchange.now().toEpochMilli());
         return result;
     }

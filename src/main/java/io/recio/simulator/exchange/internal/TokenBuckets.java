@@ -40,6 +40,14 @@ public final class TokenBuckets {
         }
     }
 
+    /** {@code GET /account/limits}: the Basic tier's budgets. */
+    public static Map<String, Object> limits() {
+        return Json.obj("usage_tier", "basic",
+                "read", Json.obj("refill_rate", (long) READ.refillPerSecond(), "bucket_capacity", (long) READ.capacity()),
+                "write", Json.obj("refill_rate", (long) WRITE.refillPerSecond(), "bucket_capacity", (long) WRITE.capacity()),
+                "grants", java.util.List.of());
+    }
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** Takes one request's tokens from the caller's read or write bucket; false when it is empty. */

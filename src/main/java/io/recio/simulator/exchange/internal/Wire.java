@@ -271,7 +271,7 @@ public final class Wire {
     }
 
     static Map<String, Object> restFill(SimAccount.Fill fill) {
-        return obj("fill_id", fill.fillId(), "trade_id", fill.fillId(), "exchange_index", CRYPTO_EXCHANGE_INDEX,
+        return obj("fill_id", fill.fillId(), "trade_id", fill.tradeId(), "exchange_index", CRYPTO_EXCHANGE_INDEX,
                 "order_id", fill.orderId(), "ticker", fill.ticker(), "market_ticker", fill.ticker(),
                 "outcome_side", outcome(fill.bookSide()), "book_side", book(fill.bookSide()),
                 "count_fp", fill.count().toFp(),
