@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -60,11 +61,11 @@ class SimulatorCommandTest {
                         }
                     }).join();
             socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channels\":[\"ticker\"]}", true);
-            assertThat(first.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).contains("\"subscriptions\"");
+            assertThat(first.orTimeout(5, TimeUnit.SECONDS).join()).contains("\"subscriptions\"");
             socket.abort();
         } finally {
             context.close();
         }
-        assertThat(exit.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join()).isZero();
+        assertThat(exit.orTimeout(30, TimeUnit.SECONDS).join()).isZero();
     }
 }

@@ -3,7 +3,11 @@ package io.recio.simulator.feed;
 import io.recio.market.Symbol;
 import io.recio.simulator.faults.FaultSwitches;
 import io.recio.simulator.prices.SimulatedPrices;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +138,7 @@ public final class CoinbaseFeedServer {
                     }).build());
             tomcat = server;
             boundPort = connector.getLocalPort();
-        } catch (IOException | LifecycleException | jakarta.websocket.DeploymentException e) {
+        } catch (IOException | LifecycleException | DeploymentException e) {
             scheduler.shutdownNow();
             throw new IllegalStateException("simulator_coinbase could not start on " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
@@ -307,17 +312,16 @@ public final class CoinbaseFeedServer {
 
     private void deleteBaseDir() {
         try (var files = Files.walk(baseDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             log.debug("could not remove {}: {}", baseDir, e.getMessage());
         }
     }
 
     /** What a plain HTTP request (not a WebSocket upgrade) gets: a short explanation. */
-    private static final class PlainHttpAnswer extends jakarta.servlet.http.HttpServlet {
+    private static final class PlainHttpAnswer extends HttpServlet {
         @Override
-        protected void service(jakarta.servlet.http.HttpServletRequest request,
-                               jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             response.setStatus(400);
             response.setContentType("text/plain");
             response.getWriter().write("recio's simulated Coinbase Exchange feed: connect with a WebSocket to /\n");

@@ -3,13 +3,16 @@ package io.recio.simulator.internal;
 import io.recio.RecioProperties;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
 import io.recio.ops.ManagedServices;
 import io.recio.simulator.faults.FaultSwitches;
 import io.recio.simulator.feed.CoinbaseFeedServer;
 import io.recio.simulator.prices.model.PriceModel;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,7 +70,7 @@ class SimulatorConfiguration {
                     : "recio.simulator";
             throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         }
-        var service = services.register(SimulatorLifecycle.PRICES_SERVICE, java.util.List.of());
+        ManagedService service = services.register(SimulatorLifecycle.PRICES_SERVICE, List.of());
         service.detail("seed", seed.value());
         service.detail("anchor", model.anchor().toString());
         service.detail("btc", btc != null ? "replay " + btc : "model");
@@ -89,7 +92,7 @@ class SimulatorConfiguration {
         return new SimulatorLifecycle(feed, services, autostart);
     }
 
-    private static SpotPrice start(java.math.BigDecimal dollars, String key) {
+    private static SpotPrice start(BigDecimal dollars, String key) {
         try {
             return SpotPrice.parse(dollars.toPlainString());
         } catch (IllegalArgumentException e) {

@@ -12,13 +12,14 @@ import java.util.TreeMap;
  * its own generator seeded by (seed, k), so any second can be computed without the ones before being
  * kept. The path grows forward from the anchor for later seconds and backward (the same process reversed)
  * for earlier ones, so a demo has a past as well as a future. Values are computed an hour at a time;
- * the state at every hour boundary reached is kept (three doubles an hour), and the last
- * {@value #CACHED_HOURS} hours of values. Not thread-safe: {@link PriceModel} serialises access.
+ * the state at every hour boundary reached is kept (three doubles an hour), and the
+ * {@value #CACHED_HOURS} most recently used hours of values. Not thread-safe: {@link PriceModel} serialises access.
  */
 final class PricePath {
 
     static final int HOUR = 3600;
-    static final int CACHED_HOURS = 8;
+    /** A day and two hours: the feed's 24-hour high/low scan and the current hour stay cached together (≈2 MB). */
+    static final int CACHED_HOURS = 26;
 
     private static final double SECONDS_PER_YEAR = 365.0 * 86_400;
 

@@ -71,8 +71,7 @@ class PriceModelTest {
         PriceModel m = model(11, close.plusSeconds(1));
         BigDecimal sum = BigDecimal.ZERO;
         for (int s = 0; s < 60; s++) { // (close - 60 s, close] = close - 59 s ... close
-            sum = sum.add(m.indexAt(Symbol.BTC, close.minusSeconds(s)).units() == 0 ? BigDecimal.ZERO
-                    : new BigDecimal(m.indexAt(Symbol.BTC, close.minusSeconds(s)).toDollars(4)));
+            sum = sum.add(new BigDecimal(m.indexAt(Symbol.BTC, close.minusSeconds(s)).toDollars(4)));
         }
         BigDecimal expected = sum.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
         assertThat(m.settlementAverage(Symbol.BTC, close)).contains(SpotPrice.parse(expected.toPlainString()));
