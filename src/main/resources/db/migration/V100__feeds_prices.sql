@@ -9,7 +9,7 @@ CREATE SCHEMA IF NOT EXISTS historical_data;
 -- A delta column is NULL when the log does not reach back that far; momentum is NULL when no delta exists.
 CREATE TABLE live_data.price_tick (
     symbol      VARCHAR(8)   NOT NULL,
-    second      TIMESTAMP WITH TIME ZONE NOT NULL,
+    at_second   TIMESTAMP WITH TIME ZONE NOT NULL,
     price       BIGINT       NOT NULL,
     delta_1m    DOUBLE PRECISION,
     delta_2m    DOUBLE PRECISION,
@@ -22,11 +22,11 @@ CREATE TABLE live_data.price_tick (
     avg_60s     BIGINT       NOT NULL,
     source      VARCHAR(32)  NOT NULL,
     age_ms      BIGINT       NOT NULL,
-    CONSTRAINT price_tick_pk PRIMARY KEY (symbol, second),
+    CONSTRAINT price_tick_pk PRIMARY KEY (symbol, at_second),
     CONSTRAINT price_tick_price_positive CHECK (price > 0)
 );
 -- The retention job deletes by time across symbols.
-CREATE INDEX price_tick_by_second ON live_data.price_tick (second);
+CREATE INDEX price_tick_by_second ON live_data.price_tick (at_second);
 
 -- One-minute candles from files, Coinbase's REST candles or the demo simulator; re-imports skip existing minutes.
 CREATE TABLE historical_data.candle_1m (

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reads and writes {@code live_data.price_tick}: batched inserts of logged seconds, range reads, retention. */
 public final class PriceTickRows {
 
-    private static final String INSERT = "INSERT INTO live_data.price_tick (symbol, second, price, delta_1m, delta_2m, "
+    private static final String INSERT = "INSERT INTO live_data.price_tick (symbol, at_second, price, delta_1m, delta_2m, "
             + "delta_3m, delta_4m, delta_15m, delta_30m, momentum, avg_1m, avg_60s, source, age_ms) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
@@ -69,8 +69,8 @@ public final class PriceTickRows {
     /** Calls {@code sink} with every stored second of {@code symbol} in [from, to), oldest first, streaming. */
     public void forEach(Symbol symbol, Instant from, Instant to, Consumer<Point> sink) {
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT second, price, source FROM live_data.price_tick "
-                    + "WHERE symbol = ? AND second >= ? AND second < ? ORDER BY second");
+            PreparedStatement ps = con.prepareStatement("SELECT at_second, price, source FROM live_data.price_tick "
+                    + "WHERE symbol = ? AND at_second >= ? AND at_second < ? ORDER BY at_second");
             ps.setFetchSize(2000);
             ps.setString(1, symbol.name());
             ps.setTimestamp(2, Timestamp.from(from));
@@ -83,7 +83,7 @@ public final class PriceTickRows {
 
     /** Deletes every second older than {@code cutoff}; returns how many rows went. */
     public int deleteBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM live_data.price_tick WHERE second < ?", Timestamp.from(cutoff));
+        return jdbc.update("DELETE FROM live_data.price_tick WHERE at_second < ?", Timestamp.from(cutoff));
     }
 
     /** How many seconds of {@code symbol} are stored (tests and the rate measurement). */
