@@ -1,0 +1,117 @@
+package io.recio.feeds.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.recio.feeds.Candle;
+import io.recio.feeds.PriceTick;
+import io.recio.market.SpotPrice;
+import io.recio.market.Symbol;
+import io.recio.testsupport.PostgresTestDatabase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The price log and the candle history on the real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "recio.services.autostart=false")
+@ActiveProfiles("test")
+class FeedsPostgresTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.springProperties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @Autowired
+    SourceBoard board;
+
+    @Autowired
+    PriceLog priceLog;
+
+    @Autowired
+    PriceTickRows rows;
+
+    @Autowired
+    CandleStore candles;
+
+    @Autowired
+    HistoryImport history;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void batchedPriceLogRowsLandWithTheirDerivedValues() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        for (int i = 0; i < 120; i++) {
+            Instant at = start.plusSeconds(i);
+            board.coinbasePrice(Symbol.BTC, new SpotPrice((100_000L + i) * SpotPrice.ONE_DOLLAR), at);
+            board.coinbasePrice(Symbol.ETH, new SpotPrice((3_000L + i) * SpotPrice.ONE_DOLLAR), at);
+            priceLog.tick(at);
+        }
+        assertThat(priceLog.pendingRows()).isEqualTo(240);
+        priceLog.flush();
+        assertThat(priceLog.pendingRows()).isZero();
+
+        Map<String, Object> last = jdbc.sql("SELECT * FROM live_data.price_tick WHERE symbol = 'BTC' AND at_second = ?")
+                .param(Timestamp.from(start.plusSeconds(119))).query().singleRow();
+        assertThat(last.get("price")).isEqualTo((100_119L) * SpotPrice.ONE_DOLLAR);
+        assertThat((Double) last.get("delta_1m")).isCloseTo(60 * 100.0 / 100_059, within(1e-12));
+        // 119 s of history: the 2-minute horizon (t = −1 s) is not reached, so momentum is the 1-minute delta alone.
+        assertThat(last.get("delta_2m")).isNull();
+        assertThat((Double) last.get("momentum")).isCloseTo(60 * 100.0 / 100_059, within(1e-12));
+        assertThat(last.get("avg_60s")).isEqualTo(Math.round((100_060 + 100_119) / 2.0 * SpotPrice.ONE_DOLLAR));
+        assertThat(last.get("source")).isEqualTo("coinbase");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM live_data.price_tick WHERE at_second >= ? AND at_second < ?")
+                .params(Timestamp.from(start), Timestamp.from(start.plusSeconds(120))).query(Long.class).single())
+                .isEqualTo(240);
+    }
+
+    @Test
+    void retentionDeletesOnlyRowsOlderThan30Days() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PriceTick old = tick(now.minus(Duration.ofDays(31)));
+        PriceTick recent = tick(now.minus(Duration.ofDays(29)));
+        rows.insert(List.of(new PriceTickRows.LoggedSecond(old, 1), new PriceTickRows.LoggedSecond(recent, 1)));
+        assertThat(priceLog.applyRetention()).isGreaterThanOrEqualTo(1);
+        List<Instant> left = new ArrayList<>();
+        rows.forEach(Symbol.ETH, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(20)), p -> left.add(p.at()));
+        assertThat(left).containsExactly(recent.at());
+    }
+
+    private static PriceTick tick(Instant at) {
+        return new PriceTick(Symbol.ETH, at, SpotPrice.parse("3000"), Map.of(), Double.NaN, SpotPrice.parse("3000"),
+                "coinbase", Duration.ZERO);
+    }
+
+    @Test
+    void theBitstampMinuteFileImportsOnceAndReimportsNothing() throws Exception {
+        java.nio.file.Path file = CandleCsvReaderTest.shared("btc/bitstamp_btcusd_1min_2025-01-07_2025-02-03.csv.gz");
+        HistoryImport.Report first = history.importFile(file, Symbol.BTC, Progress.NONE);
+        assertThat(first.rows()).isEqualTo(38_942);
+        assertThat(first.inserted()).isEqualTo(38_942);
+        HistoryImport.Report again = history.importFile(file, Symbol.BTC, Progress.NONE);
+        assertThat(again.inserted()).isZero();
+        assertThat(again.alreadyStored()).isEqualTo(38_942);
+        assertThat(candles.count(Symbol.BTC)).isEqualTo(38_942);
+
+        List<Candle> firstHour = new ArrayList<>();
+        candles.forEachCandle(Symbol.BTC, Instant.ofEpochSecond(1_736_208_060L),
+                Instant.ofEpochSecond(1_736_208_060L + 3600), firstHour::add);
+        assertThat(firstHour).hasSize(60);
+        assertThat(firstHour.getFirst().open()).isEqualTo(SpotPrice.parse("102228"));
+        assertThat(firstHour).isSortedAccordingTo(java.util.Comparator.comparing(Candle::start));
+        assertThat(firstHour.getFirst().source()).isEqualTo(file.getFileName().toString());
+    }
+}
