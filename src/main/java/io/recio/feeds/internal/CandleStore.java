@@ -37,7 +37,10 @@ public class CandleStore implements PriceHistory {
         if (rows.isEmpty()) {
             return 0;
         }
-        int[][] counts = jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
+        // Row counts from the driver are unreliable (pgjdbc's reWriteBatchedInserts answers SUCCESS_NO_INFO), so
+        // the new rows are counted over the batch's key range, which the primary key index answers cheaply.
+        long before = countInRange(rows);
+        jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
             Candle c = row.candle();
             ps.setString(1, c.symbol().name());
             ps.setTimestamp(2, Timestamp.from(c.start()));
@@ -52,13 +55,29 @@ public class CandleStore implements PriceHistory {
             }
             ps.setString(8, c.source());
         });
-        int inserted = 0;
-        for (int[] batch : counts) {
-            for (int n : batch) {
-                inserted += Math.max(n, 0);
+        return (int) (countInRange(rows) - before);
+    }
+
+    private long countInRange(List<CandleRow> rows) {
+        long total = 0;
+        for (Symbol symbol : Symbol.values()) {
+            Instant min = null;
+            Instant max = null;
+            for (CandleRow row : rows) {
+                if (row.candle().symbol() == symbol) {
+                    Instant t = row.candle().start();
+                    min = min == null || t.isBefore(min) ? t : min;
+                    max = max == null || t.isAfter(max) ? t : max;
+                }
+            }
+            if (min != null) {
+                Long n = jdbc.queryForObject("SELECT COUNT(*) FROM historical_data.candle_1m WHERE symbol = ? "
+                        + "AND minute_start >= ? AND minute_start <= ?", Long.class, symbol.name(),
+                        Timestamp.from(min), Timestamp.from(max));
+                total += n == null ? 0 : n;
             }
         }
-        return inserted;
+        return total;
     }
 
     @Override
