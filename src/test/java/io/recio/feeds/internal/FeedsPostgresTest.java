@@ -98,13 +98,14 @@ class FeedsPostgresTest {
     @Test
     void theBitstampMinuteFileImportsOnceAndReimportsNothing() throws Exception {
         java.nio.file.Path file = CandleCsvReaderTest.shared("btc/bitstamp_btcusd_1min_2025-01-07_2025-02-03.csv.gz");
+        long before = candles.count(Symbol.BTC);
         HistoryImport.Report first = history.importFile(file, Symbol.BTC, Progress.NONE);
         assertThat(first.rows()).isEqualTo(38_942);
         assertThat(first.inserted()).isEqualTo(38_942);
         HistoryImport.Report again = history.importFile(file, Symbol.BTC, Progress.NONE);
         assertThat(again.inserted()).isZero();
         assertThat(again.alreadyStored()).isEqualTo(38_942);
-        assertThat(candles.count(Symbol.BTC)).isEqualTo(38_942);
+        assertThat(candles.count(Symbol.BTC) - before).isEqualTo(38_942);
 
         List<Candle> firstHour = new ArrayList<>();
         candles.forEachCandle(Symbol.BTC, Instant.ofEpochSecond(1_736_208_060L),
@@ -113,5 +114,46 @@ class FeedsPostgresTest {
         assertThat(firstHour.getFirst().open()).isEqualTo(SpotPrice.parse("102228"));
         assertThat(firstHour).isSortedAccordingTo(java.util.Comparator.comparing(Candle::start));
         assertThat(firstHour.getFirst().source()).isEqualTo(file.getFileName().toString());
+    }
+
+    private static FeedsProperties properties(Symbol symbol, int days, Map<Symbol, List<java.nio.file.Path>> files) {
+        return new FeedsProperties(List.of(symbol), null, java.net.URI.create("https://api.exchange.coinbase.com"),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60), 50, Duration.ofSeconds(2),
+                Duration.ofDays(30), days, files, 3);
+    }
+
+    @Autowired
+    io.recio.RecioProperties recio;
+
+    @Test
+    void aFreshDemoIsSeededFromTheSimulatorOrTheNamedFilesAndOnlyWhenEmpty(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        jdbc.sql("DELETE FROM historical_data.candle_1m").update();
+        try {
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            io.recio.simulator.prices.model.PriceModel model = new io.recio.simulator.prices.model.PriceModel(clock, 7,
+                    SpotPrice.parse("95000"), SpotPrice.parse("3500"), null, null);
+            new DemoHistorySeeder(properties(Symbol.ETH, 2, Map.of()), recio, candles, history, () -> model, clock, true)
+                    .seedAll();
+            assertThat(candles.count(Symbol.ETH)).isEqualTo(2 * 1440);
+            List<Candle> newest = new ArrayList<>();
+            Instant now = Instant.now();
+            candles.forEachCandle(Symbol.ETH, now.minus(Duration.ofMinutes(10)), now, newest::add);
+            assertThat(newest).isNotEmpty().allMatch(c -> c.source().equals("simulator"));
+
+            java.nio.file.Path file = dir.resolve("btc-1m.csv");
+            java.nio.file.Files.writeString(file, "timestamp,open,high,low,close,volume\n"
+                    + "1672531200,100,110,90,105,1\n1672531260,105,106,104,104.5,2\n");
+            DemoHistorySeeder fromFiles = new DemoHistorySeeder(properties(Symbol.BTC, 21, Map.of(Symbol.BTC, List.of(file))),
+                    recio, candles, history, () -> null, clock, true);
+            fromFiles.seedAll();
+            assertThat(candles.count(Symbol.BTC)).isEqualTo(2);
+
+            new DemoHistorySeeder(properties(Symbol.ETH, 3, Map.of()), recio, candles, history, () -> model, clock, true)
+                    .seedAll();
+            assertThat(candles.count(Symbol.ETH)).as("a history that is not empty is left alone").isEqualTo(2 * 1440);
+        } finally {
+            jdbc.sql("DELETE FROM historical_data.candle_1m").update();
+        }
     }
 }
