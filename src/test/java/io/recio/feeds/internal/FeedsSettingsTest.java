@@ -64,4 +64,20 @@ class FeedsSettingsTest {
             assertThat(CoinbaseFeed.backOff(30, min, max).toMillis()).isBetween(30_000L, 60_000L);
         }
     }
+
+    @Test
+    void historyFilesBindPerSymbolAndEveryDefaultParses() {
+        org.springframework.boot.context.properties.bind.Binder binder = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of(
+                        "recio.feeds.history-files.btc[0]", "/data/btc-1m.csv.gz",
+                        "recio.feeds.history-files.ETH[0]", "/data/eth-1m.csv")));
+        FeedsProperties p = binder.bindOrCreate("recio.feeds", FeedsProperties.class);
+        assertThat(p.historyFiles().get(Symbol.BTC)).containsExactly(java.nio.file.Path.of("/data/btc-1m.csv.gz"));
+        assertThat(p.historyFiles().get(Symbol.ETH)).containsExactly(java.nio.file.Path.of("/data/eth-1m.csv"));
+        assertThat(p.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(p.staleAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.demoHistoryDays()).isEqualTo(21);
+        assertThat(p.symbols()).containsExactly(Symbol.BTC, Symbol.ETH);
+        assertThat(messages(p)).isEmpty();
+    }
 }
