@@ -106,6 +106,28 @@ public class PriceLog implements LatestPrices {
         }
     }
 
+    /**
+     * Refills the in-memory window from the stored log of the last {@link PriceWindow#CAPACITY} seconds before
+     * {@code now}, so that after a restart the deltas and averages continue instead of starting empty. One query
+     * per symbol, at start only; returns how many seconds were restored.
+     */
+    public long restore(Instant now) {
+        long restored = 0;
+        for (Symbol symbol : properties.symbols()) {
+            PriceWindow window = windows.get(symbol);
+            if (window.newest() != null) {
+                continue;
+            }
+            long[] count = {0};
+            rows.forEach(symbol, now.minusSeconds(PriceWindow.CAPACITY), now, p -> {
+                window.log(p.at(), p.priceUnits());
+                count[0]++;
+            });
+            restored += count[0];
+        }
+        return restored;
+    }
+
     /** Writes every buffered row in one batch; on failure the rows stay buffered for the next attempt. */
     public void flush() {
         List<LoggedSecond> batch = new ArrayList<>(pending.size());

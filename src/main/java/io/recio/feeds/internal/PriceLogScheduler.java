@@ -48,6 +48,12 @@ class PriceLogScheduler implements SmartLifecycle {
             return;
         }
         properties.symbols().forEach(watchdogs::starting);
+        guarded("restore", () -> {
+            long restored = priceLog.restore(clock.instant());
+            if (restored > 0) {
+                log.info("price log: {} logged seconds of the last 90 minutes restored for the deltas", restored);
+            }
+        });
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("price-log").daemon().factory());
         // A pending tick must not run (and reschedule itself) after stop.

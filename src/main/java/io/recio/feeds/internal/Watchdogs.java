@@ -3,6 +3,9 @@ package io.recio.feeds.internal;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ManagedServices;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +66,14 @@ public class Watchdogs {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong staleConnections = new AtomicLong();
 
-    public Watchdogs(ManagedServices registry) {
+    private final Map<Symbol, Instant> startedAt = new EnumMap<>(Symbol.class);
+    private final Clock clock;
+    private final Duration startGrace;
+
+    public Watchdogs(ManagedServices registry, FeedsProperties properties, Clock clock) {
+        this.clock = clock;
+        // A feed needs a moment to connect: no price in the first seconds is not yet a degradation.
+        this.startGrace = properties.staleAfter().multipliedBy(3);
         for (Symbol symbol : Symbol.values()) {
             services.put(symbol, registry.register(serviceName(symbol), List.of()));
             counters.put(symbol, new Counters());
@@ -92,6 +102,9 @@ public class Watchdogs {
     }
 
     void starting(Symbol symbol) {
+        synchronized (sources) {
+            startedAt.put(symbol, clock.instant());
+        }
         services.get(symbol).starting();
     }
 
@@ -113,6 +126,14 @@ public class Watchdogs {
         if (now.equals(previous)) {
             return;
         }
+        if (source == null && previous == null && withinStartGrace(symbol)) {
+            // Still starting: stay STARTING and look again next second.
+            synchronized (sources) {
+                sources.remove(symbol);
+            }
+            service.detail("source", now);
+            return;
+        }
         if (previous != null) {
             counters.get(symbol).sourceSwitches.incrementAndGet();
             log.info("{} price source: {} -> {}", symbol, previous, now);
@@ -125,6 +146,14 @@ public class Watchdogs {
         } else {
             service.degraded("no fresh price from any source; seconds are not logged");
         }
+    }
+
+    private boolean withinStartGrace(Symbol symbol) {
+        Instant started;
+        synchronized (sources) {
+            started = startedAt.get(symbol);
+        }
+        return started != null && clock.instant().isBefore(started.plus(startGrace));
     }
 
     /** The source currently in use for {@code symbol}: "coinbase", "kalshi-cfbenchmarks", "none", or null before the first second. */

@@ -156,4 +156,34 @@ class FeedsPostgresTest {
             jdbc.sql("DELETE FROM historical_data.candle_1m").update();
         }
     }
+
+    @Autowired
+    Watchdogs watchdogs;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void afterARestartTheDeltasContinueFromTheStoredLog() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<PriceTickRows.LoggedSecond> stored = new ArrayList<>();
+        for (int i = 300; i > 180; i--) {
+            PriceTick t = new PriceTick(Symbol.ETH, now.minusSeconds(i), new SpotPrice((4_000L - i) * SpotPrice.ONE_DOLLAR),
+                    Map.of(), Double.NaN, SpotPrice.parse("3800"), "coinbase", Duration.ZERO);
+            stored.add(new PriceTickRows.LoggedSecond(t, 1));
+        }
+        rows.insert(stored);
+        PriceLog restarted = new PriceLog(properties(Symbol.ETH, 21, Map.of()), board, rows, watchdogs, events,
+                java.time.Clock.systemUTC());
+        assertThat(restarted.restore(now)).isEqualTo(120);
+
+        board.coinbasePrice(Symbol.ETH, SpotPrice.parse("4000"), now);
+        restarted.tick(now);
+        PriceTick tick = restarted.latest(Symbol.ETH).orElseThrow();
+        assertThat(tick.deltasPercent()).containsOnlyKeys(1, 2, 3, 4);
+        // 4 minutes back (now − 240 s) the stored price was 4000 − 240 = $3,760.
+        assertThat(tick.deltasPercent().get(4)).isCloseTo(240 * 100.0 / 3_760, within(1e-12));
+        // The newest stored second (now − 181 s, $3,819) is the reference for 1, 2 and 3 minutes.
+        assertThat(tick.deltasPercent().get(1)).isCloseTo(181 * 100.0 / 3_819, within(1e-12));
+    }
 }
