@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -63,7 +64,7 @@ public class PriceLogWriteBenchmark {
         dataSource = new SingleConnectionDataSource(url, "postgres", "", true);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("DELETE FROM live_data.price_tick");
-        rows = new PriceTickRows(jdbc);
+        rows = new PriceTickRows(jdbc, new DataSourceTransactionManager(dataSource));
         second = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
     }
 

@@ -3,6 +3,7 @@ package io.recio.feeds.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The feeds module's plain objects as beans. */
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +15,7 @@ class FeedsConfiguration {
     }
 
     @Bean
-    PriceTickRows priceTickRows(JdbcTemplate jdbc) {
-        return new PriceTickRows(jdbc);
+    PriceTickRows priceTickRows(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new PriceTickRows(jdbc, transactions);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and writes {@code live_data.price_tick}: batched inserts of logged seconds, range reads, retention. */
 public final class PriceTickRows {
@@ -28,9 +30,13 @@ public final class PriceTickRows {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
 
-    public PriceTickRows(JdbcTemplate jdbc) {
+    /** Rows over {@code jdbc}; range reads stream inside read-only transactions of {@code transactions}. */
+    public PriceTickRows(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Inserts the ticks in one JDBC batch; a second already stored is left as it is. */
@@ -68,7 +74,8 @@ public final class PriceTickRows {
 
     /** Calls {@code sink} with every stored second of {@code symbol} in [from, to), oldest first, streaming. */
     public void forEach(Symbol symbol, Instant from, Instant to, Consumer<Point> sink) {
-        jdbc.query(con -> {
+        // In a transaction with a fetch size, PostgreSQL streams a week of seconds instead of loading it whole.
+        readOnly.executeWithoutResult(status -> jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("SELECT at_second, price, source FROM live_data.price_tick "
                     + "WHERE symbol = ? AND at_second >= ? AND at_second < ? ORDER BY at_second");
             ps.setFetchSize(2000);
@@ -78,7 +85,7 @@ public final class PriceTickRows {
             return ps;
         }, rs -> {
             sink.accept(new Point(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3)));
-        });
+        }));
     }
 
     /** Deletes every second older than {@code cutoff}; returns how many rows went. */
