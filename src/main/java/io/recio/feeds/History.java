@@ -1,0 +1,119 @@
+package io.recio.feeds;
+
+import io.recio.ToolOptions;
+import io.recio.feeds.internal.CandleCsvReader;
+import io.recio.feeds.internal.ConsoleProgress;
+import io.recio.feeds.internal.HistoryImport;
+import io.recio.market.Symbol;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code recio history}: fills {@code historical_data} with one-minute candles from files or Coinbase. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Import one-minute BTC/ETH candles into the price history.",
+        subcommands = {History.Import.class, History.Fetch.class})
+public final class History implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    /** Converts BTC, eth, BTC-USD ... with {@link Symbol#parse}'s message on failure. */
+    static final class SymbolConverter implements ITypeConverter<Symbol> {
+        @Override
+        public Symbol convert(String value) {
+            return Symbol.parse(value);
+        }
+    }
+
+    /** {@code recio history import FILE --symbol BTC}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a CSV file (plain or .gz) of one-minute candles: timestamp,open,high,low,close"
+                    + "[,volume[,trade_count]] with unix or ISO timestamps. Re-importing skips stored minutes.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        ToolOptions tool;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file.")
+        Path file;
+
+        @Option(names = "--symbol", required = true, converter = SymbolConverter.class, description = "BTC or ETH.")
+        Symbol symbol;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ConfigurableApplicationContext context = tool.startContext()) {
+                HistoryImport history = context.getBean(HistoryImport.class);
+                HistoryImport.Report report = history.importFile(file, symbol,
+                        new ConsoleProgress(System.err, "importing " + file.getFileName()));
+                out.println(report.summary());
+                out.flush();
+                return 0;
+            } catch (CandleCsvReader.UnusableFileException e) {
+                err.println("recio history import: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+    }
+
+    /** {@code recio history fetch --symbol BTC --days N}. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Fetch the last N days of one-minute candles from Coinbase's public candles endpoint "
+                    + "(300 per request, paced below the rate limit). Re-fetching skips stored minutes.")
+    static final class Fetch implements Callable<Integer> {
+        @Mixin
+        ToolOptions tool;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--symbol", required = true, converter = SymbolConverter.class, description = "BTC or ETH.")
+        Symbol symbol;
+
+        @Option(names = "--days", required = true, description = "Days back from now (1 to 3650).")
+        int days;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (days < 1 || days > 3650) {
+                err.println("recio history fetch: --days must be between 1 and 3650, got " + days);
+                err.flush();
+                return 2;
+            }
+            try (ConfigurableApplicationContext context = tool.startContext()) {
+                HistoryImport history = context.getBean(HistoryImport.class);
+                HistoryImport.Report report = history.fetchCoinbase(symbol, days,
+                        new ConsoleProgress(System.err, "fetching " + symbol.coinbaseProduct()));
+                out.println(report.summary());
+                out.flush();
+                return 0;
+            } catch (java.io.IOException e) {
+                err.println("recio history fetch: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.recio.feeds.internal;
+
+import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ManagedServices;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * REC.IO's {@code symbol_price_watchdog_btc} and {@code symbol_price_watchdog_eth} as managed services: their
+ * state (RUNNING on Coinbase, DEGRADED on the fallback or with no price), the source in use, and the counters
+ * of everything the feed rejected or missed.
+ */
+@Component
+public class Watchdogs {
+
+    private static final Logger log = LoggerFactory.getLogger(Watchdogs.class);
+
+    /** The counters of one symbol, shown in its service's health. */
+    public static final class Counters {
+        final AtomicLong rejectedPrices = new AtomicLong();
+        final AtomicLong missedTrades = new AtomicLong();
+        final AtomicLong outOfOrder = new AtomicLong();
+        final AtomicLong gapSeconds = new AtomicLong();
+        final AtomicLong loggedSeconds = new AtomicLong();
+        final AtomicLong sourceSwitches = new AtomicLong();
+
+        public long rejectedPrices() {
+            return rejectedPrices.get();
+        }
+
+        public long missedTrades() {
+            return missedTrades.get();
+        }
+
+        public long outOfOrder() {
+            return outOfOrder.get();
+        }
+
+        public long gapSeconds() {
+            return gapSeconds.get();
+        }
+
+        public long loggedSeconds() {
+            return loggedSeconds.get();
+        }
+
+        public long sourceSwitches() {
+            return sourceSwitches.get();
+        }
+    }
+
+    private final Map<Symbol, ManagedService> services = new EnumMap<>(Symbol.class);
+    private final Map<Symbol, Counters> counters = new EnumMap<>(Symbol.class);
+    private final Map<Symbol, String> sources = new EnumMap<>(Symbol.class);
+    private final AtomicLong malformedFrames = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong staleConnections = new AtomicLong();
+
+    private final Map<Symbol, Instant> startedAt = new EnumMap<>(Symbol.class);
+    private final Clock clock;
+    private final Duration startGrace;
+
+    public Watchdogs(ManagedServices registry, FeedsProperties properties, Clock clock) {
+        this.clock = clock;
+        // A feed needs a moment to connect: no price in the first seconds is not yet a degradation.
+        this.startGrace = properties.staleAfter().multipliedBy(3);
+        for (Symbol symbol : Symbol.values()) {
+            services.put(symbol, registry.register(serviceName(symbol), List.of()));
+            counters.put(symbol, new Counters());
+        }
+    }
+
+    /** REC.IO's service name, e.g. {@code symbol_price_watchdog_btc}. */
+    public static String serviceName(Symbol symbol) {
+        return "symbol_price_watchdog_" + symbol.name().toLowerCase(Locale.ROOT);
+    }
+
+    public Counters counters(Symbol symbol) {
+        return counters.get(symbol);
+    }
+
+    public long malformedFrames() {
+        return malformedFrames.get();
+    }
+
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    public long staleConnections() {
+        return staleConnections.get();
+    }
+
+    void starting(Symbol symbol) {
+        synchronized (sources) {
+            startedAt.put(symbol, clock.instant());
+        }
+        services.get(symbol).starting();
+    }
+
+    void stopped(Symbol symbol) {
+        services.get(symbol).stopped();
+        synchronized (sources) {
+            sources.remove(symbol);
+        }
+    }
+
+    /** The source a logged second came from ({@code null}: no fresh source, the second is a gap). */
+    void sourceUsed(Symbol symbol, String source) {
+        ManagedService service = services.get(symbol);
+        String previous;
+        synchronized (sources) {
+            previous = sources.put(symbol, source == null ? "none" : source);
+        }
+        String now = source == null ? "none" : source;
+        if (now.equals(previous)) {
+            return;
+        }
+        if (source == null && previous == null && withinStartGrace(symbol)) {
+            // Still starting: stay STARTING and look again next second.
+            synchronized (sources) {
+                sources.remove(symbol);
+            }
+            service.detail("source", now);
+            return;
+        }
+        if (previous != null) {
+            counters.get(symbol).sourceSwitches.incrementAndGet();
+            log.info("{} price source: {} -> {}", symbol, previous, now);
+        }
+        service.detail("source", now);
+        if (SourceBoard.COINBASE.equals(source)) {
+            service.running();
+        } else if (source != null) {
+            service.degraded("Coinbase is stale; prices come from the fallback " + source);
+        } else {
+            service.degraded("no fresh price from any source; seconds are not logged");
+        }
+    }
+
+    private boolean withinStartGrace(Symbol symbol) {
+        Instant started;
+        synchronized (sources) {
+            started = startedAt.get(symbol);
+        }
+        return started != null && clock.instant().isBefore(started.plus(startGrace));
+    }
+
+    /** The source currently in use for {@code symbol}: "coinbase", "kalshi-cfbenchmarks", "none", or null before the first second. */
+    public String source(Symbol symbol) {
+        synchronized (sources) {
+            return sources.get(symbol);
+        }
+    }
+
+    void rejectedPrice(Symbol symbol) {
+        bump(symbol, counters.get(symbol).rejectedPrices, "rejected_prices");
+    }
+
+    void missedTrades(Symbol symbol, long n) {
+        long total = counters.get(symbol).missedTrades.addAndGet(n);
+        services.get(symbol).detail("missed_trades", total);
+    }
+
+    void outOfOrder(Symbol symbol) {
+        bump(symbol, counters.get(symbol).outOfOrder, "out_of_order_messages");
+    }
+
+    void gap(Symbol symbol) {
+        bump(symbol, counters.get(symbol).gapSeconds, "gap_seconds");
+    }
+
+    void logged(Symbol symbol, long ageMillis) {
+        bump(symbol, counters.get(symbol).loggedSeconds, "logged_seconds");
+        services.get(symbol).detail("last_message_age_ms", ageMillis);
+    }
+
+    void malformedFrame() {
+        long n = malformedFrames.incrementAndGet();
+        services.values().forEach(s -> s.detail("malformed_frames", n));
+    }
+
+    void reconnect(boolean stale) {
+        long n = reconnects.incrementAndGet();
+        services.values().forEach(s -> s.detail("reconnects", n));
+        if (stale) {
+            long m = staleConnections.incrementAndGet();
+            services.values().forEach(s -> s.detail("stale_connections", m));
+        }
+    }
+
+    private void bump(Symbol symbol, AtomicLong counter, String detail) {
+        services.get(symbol).detail(detail, counter.incrementAndGet());
+    }
+}
