@@ -1,16 +1,12 @@
 package io.recio;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    // RecioCli is the command line's composition root: its subcommand list names each module's tool command
-    // (which in turn uses ToolOptions from the root package), so it is left out of the cycle analysis.
-    private final ApplicationModules modules = ApplicationModules.of(RecioApplication.class,
-            JavaClass.Predicates.belongToAnyOf(RecioCli.class));
+    private final ApplicationModules modules = ApplicationModules.of(RecioApplication.class);
 
     @Test
     void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {

@@ -1,5 +1,6 @@
 package io.recio.feeds;
 
+import io.recio.ToolCommand;
 import io.recio.ToolOptions;
 import io.recio.feeds.internal.CandleCsvReader;
 import io.recio.feeds.internal.ConsoleProgress;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Import one-minute BTC/ETH candles into the price history.",
         subcommands = {History.Import.class, History.Fetch.class})
-public final class History implements Callable<Integer> {
+public final class History implements Callable<Integer>, ToolCommand {
 
     @Spec
     CommandSpec spec;
