@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param event      the event
  * @param quotes     the latest quote of every market of the event
- * @param observedAt when the newest of those quotes arrived (the book's freshness)
+ * @param observedAt when the books were last known to match Kalshi: now while they are kept in sync over
+ *                   the WebSocket, otherwise when the newest quote arrived (the book's freshness)
  */
 public record EventMarkets(EventTicker event, List<MarketQuote> quotes, Instant observedAt) {
 }

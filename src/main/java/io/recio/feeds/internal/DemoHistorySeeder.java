@@ -3,6 +3,7 @@ package io.recio.feeds.internal;
 import io.recio.Mode;
 import io.recio.RecioProperties;
 import io.recio.feeds.Candle;
+import io.recio.feeds.HistoryImported;
 import io.recio.market.Symbol;
 import io.recio.simulator.prices.MinuteCandle;
 import io.recio.simulator.prices.SimulatedHistory;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -40,24 +42,27 @@ class DemoHistorySeeder implements SmartLifecycle {
     private final HistoryImport history;
     private final Supplier<SimulatedHistory> simulator;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final boolean autostart;
     private volatile Thread worker;
 
     @Autowired
     DemoHistorySeeder(FeedsProperties properties, RecioProperties recio, CandleStore store, HistoryImport history,
-                      ObjectProvider<SimulatedHistory> simulator, Clock clock,
+                      ObjectProvider<SimulatedHistory> simulator, Clock clock, ApplicationEventPublisher events,
                       @Value("${recio.services.autostart:true}") boolean autostart) {
-        this(properties, recio, store, history, simulator::getIfUnique, clock, autostart);
+        this(properties, recio, store, history, simulator::getIfUnique, clock, events, autostart);
     }
 
     DemoHistorySeeder(FeedsProperties properties, RecioProperties recio, CandleStore store, HistoryImport history,
-                      Supplier<SimulatedHistory> simulator, Clock clock, boolean autostart) {
+                      Supplier<SimulatedHistory> simulator, Clock clock, ApplicationEventPublisher events,
+                      boolean autostart) {
         this.properties = properties;
         this.recio = recio;
         this.store = store;
         this.history = history;
         this.simulator = simulator;
         this.clock = clock;
+        this.events = events;
         this.autostart = autostart;
     }
 
@@ -79,6 +84,10 @@ class DemoHistorySeeder implements SmartLifecycle {
             try {
                 if (store.count(symbol) == 0) {
                     seed(symbol);
+                    long stored = store.count(symbol);
+                    if (stored > 0) {
+                        events.publishEvent(new HistoryImported(symbol, stored));
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("could not seed the demo history of {}: {}", symbol, e.getMessage());

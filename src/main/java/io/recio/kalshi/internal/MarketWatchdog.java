@@ -607,8 +607,12 @@ public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSoc
         if (list.isEmpty()) {
             return Optional.empty();
         }
-        Instant newest = list.stream().map(MarketQuote::at).max(Comparator.naturalOrder()).orElseThrow();
-        return Optional.of(new EventMarkets(event, list, newest));
+        boolean live = ws != null && ws.connected() && markets.values().stream()
+                .filter(m -> m.ticker.event().equals(event)).allMatch(m -> m.synced);
+        // A book kept in sync over the socket is current now even when no level changed for a while.
+        Instant observed = live ? clock.instant()
+                : list.stream().map(MarketQuote::at).max(Comparator.naturalOrder()).orElseThrow();
+        return Optional.of(new EventMarkets(event, list, observed));
     }
 
     /** The levels of a followed market's book, YES bids and NO bids, each ascending. */

@@ -1,5 +1,6 @@
 package io.recio.pricing.internal;
 
+import io.recio.feeds.HistoryImported;
 import io.recio.feeds.LatestPrices;
 import io.recio.feeds.PriceTick;
 import io.recio.kalshi.EventMarkets;
@@ -153,6 +154,15 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
+    /** New history (the demo's seeding, an import) builds the models still missing, off the event thread. */
+    @EventListener
+    void onHistoryImported(HistoryImported imported) {
+        ExecutorService w = worker;
+        if (w != null && isRunning() && properties.buildAtStart()) {
+            w.execute(this::buildMissing);
+        }
+    }
+
     /**
      * History may arrive after start (an import, a feed backfill): every ten minutes a symbol still without
      * a fingerprint is built as soon as enough history exists, instead of waiting for the weekly rebuild.
@@ -191,10 +201,12 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         EventTicker currentEvent = EventTicker.aboveBelow(symbol, EventTicker.nextClose(now));
         EventTicker nextEvent = currentEvent.next();
         LiveMarkets live = liveMarkets.getIfAvailable();
-        EventMarkets current = book(s, currentEvent).orElseGet(() -> live == null ? null
-                : live.current(symbol).filter(e -> e.event().equals(currentEvent)).orElse(null));
-        EventMarkets next = book(s, nextEvent).orElseGet(() -> live == null ? null
-                : live.next(symbol).filter(e -> e.event().equals(nextEvent)).orElse(null));
+        // The watchdog's view comes first: it knows whether an unchanged book is still in sync with Kalshi,
+        // which the quote events alone (published only on change) cannot tell.
+        EventMarkets current = Optional.ofNullable(live).flatMap(l -> l.current(symbol))
+                .filter(e -> e.event().equals(currentEvent)).or(() -> book(s, currentEvent)).orElse(null);
+        EventMarkets next = Optional.ofNullable(live).flatMap(l -> l.next(symbol))
+                .filter(e -> e.event().equals(nextEvent)).or(() -> book(s, nextEvent)).orElse(null);
         ProbabilityModel model = models.preferred(symbol);
         StrikeTable table = calculator.compute(symbol, now, tick, current, next, model,
                 observed(s, currentEvent.close()));

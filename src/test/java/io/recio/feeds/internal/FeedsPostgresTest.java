@@ -133,9 +133,11 @@ class FeedsPostgresTest {
             java.time.Clock clock = java.time.Clock.systemUTC();
             io.recio.simulator.prices.model.PriceModel model = new io.recio.simulator.prices.model.PriceModel(clock, 7,
                     SpotPrice.parse("95000"), SpotPrice.parse("3500"), null, null);
-            new DemoHistorySeeder(properties(Symbol.ETH, 2, Map.of()), recio, candles, history, () -> model, clock, true)
-                    .seedAll();
+            List<Object> published = new ArrayList<>();
+            new DemoHistorySeeder(properties(Symbol.ETH, 2, Map.of()), recio, candles, history, () -> model, clock,
+                    published::add, true).seedAll();
             assertThat(candles.count(Symbol.ETH)).isEqualTo(2 * 1440);
+            assertThat(published).containsExactly(new io.recio.feeds.HistoryImported(Symbol.ETH, 2 * 1440));
             List<Candle> newest = new ArrayList<>();
             Instant now = Instant.now();
             candles.forEachCandle(Symbol.ETH, now.minus(Duration.ofMinutes(10)), now, newest::add);
@@ -145,12 +147,12 @@ class FeedsPostgresTest {
             java.nio.file.Files.writeString(file, "timestamp,open,high,low,close,volume\n"
                     + "1672531200,100,110,90,105,1\n1672531260,105,106,104,104.5,2\n");
             DemoHistorySeeder fromFiles = new DemoHistorySeeder(properties(Symbol.BTC, 21, Map.of(Symbol.BTC, List.of(file))),
-                    recio, candles, history, () -> null, clock, true);
+                    recio, candles, history, () -> null, clock, e -> { }, true);
             fromFiles.seedAll();
             assertThat(candles.count(Symbol.BTC)).isEqualTo(2);
 
-            new DemoHistorySeeder(properties(Symbol.ETH, 3, Map.of()), recio, candles, history, () -> model, clock, true)
-                    .seedAll();
+            new DemoHistorySeeder(properties(Symbol.ETH, 3, Map.of()), recio, candles, history, () -> model, clock,
+                    e -> { }, true).seedAll();
             assertThat(candles.count(Symbol.ETH)).as("a history that is not empty is left alone").isEqualTo(2 * 1440);
         } finally {
             jdbc.sql("DELETE FROM historical_data.candle_1m").update();
