@@ -147,7 +147,7 @@ class TradeMonitorBrowserTest {
         seeTheTableOf("KXBTCD");
         waiting().until(d -> d.findElement(By.id("connection")).getText().startsWith("live"));
         assertThat(browser.findElement(By.id("model-name")).getText()).isIn("volatility", "fingerprint");
-        assertThat(browser.findElement(By.id("countdown")).getText()).matches("\\d+:\\d\\d");
+        waiting().until(d -> d.findElement(By.id("countdown")).getText().matches("\\d+:\\d\\d"));
 
         browser.findElement(By.id("pick-ETH")).click();
         seeTheTableOf("KXETHD");
