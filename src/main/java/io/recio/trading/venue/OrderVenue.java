@@ -1,0 +1,21 @@
+package io.recio.trading.venue;
+
+/**
+ * Trading's port to wherever orders go: Kalshi (live or demo), the local paper simulation, or a test
+ * fake. Implementations never throw for venue trouble: they answer {@link OrderOutcome.Unknown} or
+ * {@link OrderLookup.Failed}.
+ */
+public interface OrderVenue {
+
+    /** A short name for logs and health ("kalshi-demo", "paper", ...). */
+    String name();
+
+    /** Sends the order. A duplicate client order id must be answered as the existing order (Kalshi's 409 → lookup). */
+    OrderOutcome submit(OrderRequest request);
+
+    /** Looks the order up by its client order id. */
+    OrderLookup lookup(String clientOrderId);
+
+    /** The account as the venue sees it. */
+    VenueAccount account() throws VenueUnavailableException;
+}
