@@ -111,8 +111,8 @@ class TradesController {
             Map<String, Object> m = TradeJson.of(t);
             m.put("log", trades.logOf(id));
             return ResponseEntity.ok(m);
-        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found",
-                "message", "no trade " + id)));
+        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", Map.of("code", "not_found",
+                "message", "no trade " + id))));
     }
 
     @GetMapping("/api/active_trades")
@@ -130,7 +130,7 @@ class TradesController {
         return switch (r) {
             case ExecutionResult.Sent s -> ResponseEntity.status(ok).body(TradeJson.of(s.trade()));
             case ExecutionResult.Blocked b -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("error", "blocked", "reason", b.reason()));
+                    .body(Map.of("error", Map.of("code", "blocked", "message", b.reason())));
         };
     }
 

@@ -14,18 +14,23 @@ class TradingErrors {
 
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Map<String, Object>> bad(BadRequest e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", e.field(), "message", e.getMessage()));
+        return ResponseEntity.badRequest().body(error(e.field(), e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", e.getName(),
-                "message", e.getName() + " '" + e.getValue() + "' is not valid"));
+        return ResponseEntity.badRequest().body(error(e.getName(),
+                e.getName() + " '" + e.getValue() + "' is not valid"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", "invalid", "field", "body",
-                "message", "the request body is not valid JSON of the expected shape"));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(error("body",
+                "the request body is not valid JSON of the expected shape"));
+    }
+
+    /** The web module's error shape, with the offending field: {@code {"error": {"code", "field", "message"}}}. */
+    private static Map<String, Object> error(String field, String message) {
+        return Map.of("error", Map.of("code", "invalid", "field", field, "message", message));
     }
 }
