@@ -19,8 +19,8 @@ import java.time.Instant;
  * @param probYes    model probability that YES pays (0..1)
  * @param yesBid     best YES bid (0 when none)
  * @param yesAsk     best YES ask (1 when none)
- * @param yesEdge    edge per contract of buying YES at the ask, after the taker fee
- * @param noEdge     edge per contract of buying NO at the ask, after the taker fee
+ * @param yesEdge    edge per contract of buying YES at the ask, after the taker fee; null when YES cannot be bought
+ * @param noEdge     edge per contract of buying NO at the ask, after the taker fee; null when NO cannot be bought
  * @param volume     contracts traded
  * @param spot       the underlying's price the row was computed from
  * @param at         when the row was computed

@@ -56,6 +56,9 @@ public final class EntryGates {
         if (probability < s.minProbability()) {
             return Decision.no(String.format("%s probability %.2f is below %.2f", side, probability, s.minProbability()));
         }
+        if (view.edge(side) == null) {
+            return Decision.no("no " + side + " ask to buy");
+        }
         if (view.edge(side).compareTo(s.minEdge()) < 0) {
             return Decision.no(side + " edge " + view.edge(side) + " is below " + s.minEdge());
         }

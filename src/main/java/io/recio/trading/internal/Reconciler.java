@@ -60,7 +60,9 @@ public class Reconciler {
     public synchronized Report reconcile() throws VenueUnavailableException {
         List<String> findings = new ArrayList<>();
         int unresolved = executor.resolveUnknown(true);
-        VenueAccount account = venue.account();
+        Set<MarketTicker> held = new HashSet<>();
+        trades.live().forEach(t -> held.add(t.ticker()));
+        VenueAccount account = venue.account(held);
         importMissingFills(account, findings);
         reconcilePositions(account, findings);
         reconcileBalance(account, findings);
@@ -72,13 +74,14 @@ public class Reconciler {
             if (trades.hasFill(cf.fill().fillId())) {
                 continue;
             }
-            Optional<TradeOrder> order = trades.orderByClientId(cf.clientOrderId());
+            Optional<TradeOrder> order = cf.clientOrderId() != null ? trades.orderByClientId(cf.clientOrderId())
+                    : trades.orderByVenueId(cf.venueOrderId());
             if (order.isEmpty()) {
                 continue;
             }
             Trade trade = trades.get(order.get().tradeId()).orElseThrow();
             String what = "fill " + cf.fill().fillId() + " (" + cf.fill().count() + " at " + cf.fill().price()
-                    + ") of order " + cf.clientOrderId() + " was missing locally";
+                    + ") of order " + order.get().clientOrderId() + " was missing locally";
             if (trade.status().isFinal() || order.get().status().unresolved()) {
                 // A final trade cannot take fills; an unresolved order is settled by its own lookup.
                 // The position check below adopts whatever the venue holds.

@@ -118,7 +118,7 @@ public class TradeExecutor {
             }
             OrderLookup answer;
             try {
-                answer = venue.lookup(order.clientOrderId());
+                answer = venue.lookup(order.ticker(), order.clientOrderId());
             } catch (RuntimeException e) {
                 answer = new OrderLookup.Failed(e.toString());
             }

@@ -291,6 +291,11 @@ public class TradeManager {
                 .query(this::mapOrder).optional();
     }
 
+    public Optional<TradeOrder> orderByVenueId(String venueOrderId) {
+        return jdbc.sql("SELECT * FROM trading.trade_order WHERE venue_order_id = ?").param(venueOrderId)
+                .query(this::mapOrder).optional();
+    }
+
     /** Orders whose fate is not known (written but unanswered, or answered with doubt). */
     public List<TradeOrder> unresolvedOrders() {
         return jdbc.sql("SELECT * FROM trading.trade_order WHERE status IN ('SENDING','UNKNOWN') ORDER BY id")
@@ -425,7 +430,7 @@ public class TradeManager {
 
     private void resolveOrder(TradeOrder order, String status, String venueOrderId, long filled, String code,
                               String message, Instant now) {
-        jdbc.sql("UPDATE trading.trade_order SET status = ?, venue_order_id = ?, filled = ?, reject_code = ?,"
+        jdbc.sql("UPDATE trading.trade_order SET status = ?, venue_order_id = COALESCE(?, venue_order_id), filled = ?, reject_code = ?,"
                         + " reject_message = ?, resolved_at = ?, next_lookup_at = NULL WHERE id = ?")
                 .params(status, venueOrderId, filled, truncate(code, 64), truncate(message, 500), ts(now), order.id())
                 .update();

@@ -1,5 +1,8 @@
 package io.recio.trading.venue;
 
+import io.recio.market.MarketTicker;
+import java.util.Collection;
+
 /**
  * Trading's port to wherever orders go: Kalshi (live or demo), the local paper simulation, or a test
  * fake. Implementations never throw for venue trouble: they answer {@link OrderOutcome.Unknown} or
@@ -13,9 +16,9 @@ public interface OrderVenue {
     /** Sends the order. A duplicate client order id must be answered as the existing order (Kalshi's 409 → lookup). */
     OrderOutcome submit(OrderRequest request);
 
-    /** Looks the order up by its client order id. */
-    OrderLookup lookup(String clientOrderId);
+    /** Looks the order sent to {@code ticker} up by its client order id. */
+    OrderLookup lookup(MarketTicker ticker, String clientOrderId);
 
-    /** The account as the venue sees it. */
-    VenueAccount account() throws VenueUnavailableException;
+    /** The account as the venue sees it, with the fills of the markets named (those recio holds or held). */
+    VenueAccount account(Collection<MarketTicker> fillsOf) throws VenueUnavailableException;
 }

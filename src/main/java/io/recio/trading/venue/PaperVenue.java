@@ -9,6 +9,7 @@ import io.recio.market.Side;
 import io.recio.trading.SettlementNotice;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,17 +106,17 @@ public final class PaperVenue implements OrderVenue {
     }
 
     @Override
-    public synchronized OrderLookup lookup(String clientOrderId) {
+    public synchronized OrderLookup lookup(MarketTicker ticker, String clientOrderId) {
         OrderOutcome.Accepted order = orders.get(clientOrderId);
         return order == null ? new OrderLookup.NotFound() : new OrderLookup.Found(order);
     }
 
     @Override
-    public synchronized VenueAccount account() {
+    public synchronized VenueAccount account(Collection<MarketTicker> fillsOf) {
         List<VenuePosition> open = positions.entrySet().stream().filter(e -> e.getValue() != 0)
                 .map(e -> new VenuePosition(e.getKey(), new Count(e.getValue()))).toList();
         List<VenueAccount.ClientFill> fills = fillsByOrder.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(f -> new VenueAccount.ClientFill(e.getKey(), f))).toList();
+                .flatMap(e -> e.getValue().stream().map(f -> new VenueAccount.ClientFill(e.getKey(), null, f))).toList();
         return new VenueAccount(new Money(balance), open, fills);
     }
 

@@ -8,11 +8,14 @@ import java.util.List;
  *
  * @param balance   cash balance
  * @param positions non-zero positions
- * @param fills     recent fills of orders carrying a client order id (keyed by it)
+ * @param fills     fills of our orders in the markets asked about
  */
 public record VenueAccount(Money balance, List<VenuePosition> positions, List<ClientFill> fills) {
 
-    /** A venue fill with the client order id of its order. */
-    public record ClientFill(String clientOrderId, VenueFill fill) {
+    /**
+     * A venue fill with the order it belongs to, named by client order id or by the venue's order id
+     * (Kalshi's fills carry only the latter).
+     */
+    public record ClientFill(String clientOrderId, String venueOrderId, VenueFill fill) {
     }
 }

@@ -110,4 +110,12 @@ class EntryGatesTest {
                 v.yesEdge(), v.noEdge(), v.volume(), v.spot(), NOW, true);
         assertThat(yes(stale).reason()).isEqualTo("strike data is stale");
     }
+
+    @Test
+    void aSideWithNoAskCannotBeBought() {
+        StrikeView v = view(NOW);
+        StrikeView noAsk = new StrikeView(v.ticker(), v.strike(), v.close(), v.probYes(), v.yesBid(), v.yesAsk(),
+                null, v.noEdge(), v.volume(), v.spot(), NOW, false);
+        assertThat(yes(noAsk).reason()).isEqualTo("no YES ask to buy");
+    }
 }

@@ -68,7 +68,7 @@ final class ScriptedVenue implements OrderVenue {
     }
 
     @Override
-    public synchronized OrderLookup lookup(String clientOrderId) {
+    public synchronized OrderLookup lookup(io.recio.market.MarketTicker ticker, String clientOrderId) {
         OrderLookup failure = lookupFailures.poll();
         if (failure != null) {
             return failure;
@@ -78,7 +78,7 @@ final class ScriptedVenue implements OrderVenue {
     }
 
     @Override
-    public VenueAccount account() throws VenueUnavailableException {
+    public VenueAccount account(java.util.Collection<io.recio.market.MarketTicker> fillsOf) throws VenueUnavailableException {
         if (accountDown) {
             throw new VenueUnavailableException("venue down (scripted)");
         }

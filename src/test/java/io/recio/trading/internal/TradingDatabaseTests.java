@@ -372,7 +372,7 @@ abstract class TradingDatabaseTests {
         String clientId = trades.orders(t.id()).get(0).clientOrderId();
         VenueFill missed = fill(2, "0.95");
         venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(7))),
-                List.of(new VenueAccount.ClientFill(clientId, missed)));
+                List.of(new VenueAccount.ClientFill(clientId, null, missed)));
         new ReconcilerCheck().run();
         assertThat(trades.get(t.id()).orElseThrow().contracts()).isEqualTo(Count.ofContracts(7));
         assertThat(alerts.count("RECONCILE_FILL")).isEqualTo(1);

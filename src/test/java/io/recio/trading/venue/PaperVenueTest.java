@@ -56,7 +56,7 @@ class PaperVenueTest {
         OrderOutcome.Accepted a = (OrderOutcome.Accepted) venue.submit(buy("d", Side.NO, 3, "0.06", TimeInForce.IOC));
         assertThat(a.filled()).isEqualTo(Count.ofContracts(3));
         assertThat(a.fills().get(0).price()).isEqualTo(Price.parse("0.06"));
-        assertThat(venue.account().positions()).containsExactly(new VenuePosition(T, Count.ofContracts(-3)));
+        assertThat(venue.account(java.util.List.of()).positions()).containsExactly(new VenuePosition(T, Count.ofContracts(-3)));
     }
 
     @Test
@@ -64,7 +64,7 @@ class PaperVenueTest {
         OrderOutcome first = venue.submit(buy("e", Side.YES, 2, "0.97", TimeInForce.IOC));
         OrderOutcome again = venue.submit(buy("e", Side.YES, 2, "0.97", TimeInForce.IOC));
         assertThat(again).isEqualTo(first);
-        assertThat(venue.account().positions()).containsExactly(new VenuePosition(T, Count.ofContracts(2)));
+        assertThat(venue.account(java.util.List.of()).positions()).containsExactly(new VenuePosition(T, Count.ofContracts(2)));
     }
 
     @Test
@@ -73,24 +73,24 @@ class PaperVenueTest {
         OrderOutcome.Accepted sell = (OrderOutcome.Accepted) venue.submit(new OrderRequest("g", T, Side.YES,
                 OrderAction.SELL, Count.ofContracts(5), Price.parse("0.90"), TimeInForce.IOC, true));
         assertThat(sell.filled()).isEqualTo(Count.ofContracts(2));
-        assertThat(venue.account().positions()).isEmpty();
+        assertThat(venue.account(java.util.List.of()).positions()).isEmpty();
     }
 
     @Test
     void cashFollowsFillsFeesAndSettlement() {
         venue.submit(buy("h", Side.YES, 5, "0.96", TimeInForce.IOC));
         // 100.00 − 4.80 − 0.0135
-        assertThat(venue.account().balance()).isEqualTo(Money.parse("95.1865"));
+        assertThat(venue.account(java.util.List.of()).balance()).isEqualTo(Money.parse("95.1865"));
         venue.settle(new SettlementNotice(T, Side.YES, Money.ZERO, CLOCK.instant()));
-        assertThat(venue.account().balance()).isEqualTo(Money.parse("100.1865"));
-        assertThat(venue.account().positions()).isEmpty();
+        assertThat(venue.account(java.util.List.of()).balance()).isEqualTo(Money.parse("100.1865"));
+        assertThat(venue.account(java.util.List.of()).positions()).isEmpty();
     }
 
     @Test
     void lookupFindsSentOrdersAndNothingElse() {
         venue.submit(buy("i", Side.YES, 1, "0.97", TimeInForce.IOC));
-        assertThat(venue.lookup("i")).isInstanceOf(OrderLookup.Found.class);
-        assertThat(venue.lookup("never-sent")).isInstanceOf(OrderLookup.NotFound.class);
+        assertThat(venue.lookup(T, "i")).isInstanceOf(OrderLookup.Found.class);
+        assertThat(venue.lookup(T, "never-sent")).isInstanceOf(OrderLookup.NotFound.class);
     }
 
     @Test
