@@ -1,0 +1,37 @@
+package io.recio.kalshi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order and account API the trading module uses. Order creation never retries on its own (DESIGN.md §7):
+ * every outcome other than {@link OrderOutcome.Accepted} and {@link OrderOutcome.Rejected} must be resolved
+ * with {@link #findOrderByClientId} before anything else is sent to that market.
+ */
+public interface KalshiTrading {
+
+    /** Sends one V2 create; never throws for exchange trouble, answers with the outcome. */
+    OrderOutcome place(OrderRequest request);
+
+    /** Finds our order with this client_order_id (today's orders of that market), empty when Kalshi has none. */
+    Optional<KalshiOrder> findOrderByClientId(String ticker, String clientOrderId);
+
+    /** One order by Kalshi's id. */
+    KalshiOrder order(String orderId);
+
+    /** Cancels what rests of an order; answers the contracts removed. */
+    io.recio.market.Count cancel(String orderId, String ticker);
+
+    KalshiBalance balance();
+
+    List<KalshiPosition> positions();
+
+    List<KalshiOrder> restingOrders();
+
+    /** Our fills of one market, newest first. */
+    List<KalshiFill> fills(String ticker);
+
+    List<KalshiSettlement> settlements();
+
+    ExchangeStatus exchangeStatus();
+}

@@ -1,0 +1,54 @@
+package io.recio.kalshi.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+
+/**
+ * An API key id and its RSA private key. Neither appears in {@link #toString()}, logs or exception messages.
+ */
+public final class KalshiCredentials {
+
+    private final String keyId;
+    private final PrivateKey privateKey;
+
+    public KalshiCredentials(String keyId, PrivateKey privateKey) {
+        if (keyId == null || keyId.isBlank()) {
+            throw new IllegalArgumentException("the Kalshi API key id is empty");
+        }
+        if (privateKey == null) {
+            throw new IllegalArgumentException("the Kalshi private key is missing");
+        }
+        this.keyId = keyId.trim();
+        this.privateKey = privateKey;
+    }
+
+    /** Reads the private key from a PEM file (PKCS#1 or PKCS#8). */
+    public static KalshiCredentials fromFile(String keyId, Path keyFile) {
+        if (keyFile == null) {
+            throw new IllegalArgumentException("recio.kalshi.key-file is not set");
+        }
+        try {
+            return new KalshiCredentials(keyId, PemKeys.parse(Files.readString(keyFile)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the Kalshi key file " + keyFile + ": "
+                    + e.getClass().getSimpleName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(keyFile + ": " + e.getMessage());
+        }
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
+    PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    @Override
+    public String toString() {
+        return "KalshiCredentials[redacted]";
+    }
+}

@@ -1,0 +1,61 @@
+package io.recio.kalshi.internal;
+
+import io.recio.kalshi.client.RateTier;
+import io.recio.market.Symbol;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the kalshi module ({@code recio.kalshi.*}). In demo mode the URLs and the key come from the
+ * simulator's {@code <data-dir>/simulator/demo-credentials.json}; in paper and live mode from here.
+ *
+ * @param restUrl              REST base including {@code /trade-api/v2} (defaults to Kalshi's demo environment)
+ * @param wsUrl                WebSocket URL ({@code .../trade-api/ws/v2})
+ * @param keyId                API key id (paper/live)
+ * @param keyFile              PEM file of the API key's private key, PKCS#1 or PKCS#8 (paper/live)
+ * @param tier                 the account's rate-limit tier; recio stays inside its buckets
+ * @param requestTimeout       timeout of every REST call except order creation
+ * @param orderTimeout         timeout of an order create; past it the order is UNKNOWN
+ * @param readAttempts         tries of a read (GET) before its error is reported
+ * @param retryBackoff         first back-off of a read retry, doubled per attempt
+ * @param wsSilenceTimeout     no message and no ping for this long = dead connection, reconnect
+ * @param wsPingInterval       our own ping after this much quiet
+ * @param wsMinBackoff         first reconnect delay
+ * @param wsMaxBackoff         longest reconnect delay
+ * @param credentialsWait      demo: how long to wait for the simulator's credentials file
+ * @param quotePersistInterval at most one {@code live_data.market_quote} row per market per this interval
+ * @param accountSyncInterval  period of the REST pass of kalshi_account_sync
+ * @param statusInterval       period of the exchange status and schedule check
+ * @param symbols              the underlyings whose hourly events the watchdog follows
+ */
+@Validated
+@ConfigurationProperties("recio.kalshi")
+public record KalshiProperties(
+        @NotNull @DefaultValue("https://external-api.demo.kalshi.co/trade-api/v2") URI restUrl,
+        @NotNull @DefaultValue("wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2") URI wsUrl,
+        String keyId,
+        Path keyFile,
+        @NotNull @DefaultValue("BASIC") RateTier tier,
+        @NotNull @DefaultValue("10s") Duration requestTimeout,
+        @NotNull @DefaultValue("10s") Duration orderTimeout,
+        @Min(1) @Max(10) @DefaultValue("4") int readAttempts,
+        @NotNull @DefaultValue("250ms") Duration retryBackoff,
+        @NotNull @DefaultValue("30s") Duration wsSilenceTimeout,
+        @NotNull @DefaultValue("10s") Duration wsPingInterval,
+        @NotNull @DefaultValue("500ms") Duration wsMinBackoff,
+        @NotNull @DefaultValue("30s") Duration wsMaxBackoff,
+        @NotNull @DefaultValue("120s") Duration credentialsWait,
+        @NotNull @DefaultValue("1s") Duration quotePersistInterval,
+        @NotNull @DefaultValue("30s") Duration accountSyncInterval,
+        @NotNull @DefaultValue("30s") Duration statusInterval,
+        @NotEmpty @DefaultValue({"BTC", "ETH"}) List<Symbol> symbols) {
+}

@@ -1,0 +1,631 @@
+package io.recio.kalshi.internal;
+
+import io.recio.RecioProperties;
+import io.recio.kalshi.EventMarkets;
+import io.recio.kalshi.ExchangeStatus;
+import io.recio.kalshi.IndexValue;
+import io.recio.kalshi.LiveMarkets;
+import io.recio.kalshi.MarketQuote;
+import io.recio.kalshi.book.OrderBook;
+import io.recio.kalshi.client.ExchangeSchedule;
+import io.recio.kalshi.client.KalshiMarket;
+import io.recio.kalshi.client.KalshiParsers;
+import io.recio.kalshi.client.KalshiRestClient;
+import io.recio.kalshi.client.KalshiWebSocket;
+import io.recio.kalshi.client.OrderbookLevels;
+import io.recio.kalshi.client.WsMessage;
+import io.recio.market.Count;
+import io.recio.market.EventTicker;
+import io.recio.market.MarketTicker;
+import io.recio.market.Price;
+import io.recio.market.SpotPrice;
+import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ManagedServices;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * REC.IO's kalshi_api_watchdog and kalshi_market_watchdog: exchange status and schedule as health; the current and
+ * next hourly events of every symbol with a live order book per strike, kept from {@code orderbook_delta} (REST
+ * snapshots while the socket is down), {@code ticker} and {@code market_lifecycle_v2}; {@link MarketQuote} events on
+ * change; quotes persisted at a bounded rate; the {@code <symbol>_markets.json} snapshot files; and
+ * {@link IndexValue}s from {@code cfbenchmarks_value}. The next event is subscribed while the current one runs,
+ * so the rollover at the close has no gap.
+ */
+@Service
+public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSocket.Handler {
+
+    static final String SERVICE = "kalshi_api_watchdog";
+    private static final Logger log = LoggerFactory.getLogger(MarketWatchdog.class);
+    private static final long RESYNC_AFTER_MILLIS = 3_000;
+    private static final long EVENT_RETRY_MILLIS = 10_000;
+
+    /** One followed market: its definition, book and the last quote published. */
+    private static final class MarketState {
+        final KalshiMarket market;
+        final MarketTicker ticker;
+        final OrderBook book;
+        volatile boolean synced;
+        long unsyncedSince;
+        long lastResync;
+        Price lastPrice;
+        Count volume;
+        Instant close;
+        volatile MarketQuote quote;
+        MarketQuote persisted;
+        long persistedAt;
+
+        MarketState(KalshiMarket market, MarketTicker ticker) {
+            this.market = market;
+            this.ticker = ticker;
+            this.book = new OrderBook(market.ticker());
+            this.close = market.closeTime();
+            this.volume = market.volume();
+            this.lastPrice = market.volume().isZero() ? null : market.lastPrice();
+        }
+    }
+
+    private final KalshiConnector connector;
+    private final ApplicationEventPublisher events;
+    private final QuoteStore quotes;
+    private final Clock clock;
+    private final RecioProperties recio;
+    private final KalshiProperties properties;
+    private final ManagedService service;
+    private final boolean autostart;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, MarketState> markets = new ConcurrentHashMap<>();
+    private final Map<Symbol, EventTicker> current = new ConcurrentHashMap<>();
+    private final Map<Symbol, EventTicker> next = new ConcurrentHashMap<>();
+    private final Set<EventTicker> loaded = ConcurrentHashMap.newKeySet();
+    private final Map<EventTicker, Long> lastLoadAttempt = new ConcurrentHashMap<>();
+    private volatile KalshiRestClient rest;
+    private volatile KalshiWebSocket ws;
+    private volatile KalshiWebSocket.Subscription bookSubscription;
+    private volatile ScheduledExecutorService loop;
+    private volatile boolean running;
+    private volatile boolean filesDirty;
+    private volatile ExchangeStatus exchangeStatus;
+    private long lastStatusCheck;
+
+    MarketWatchdog(KalshiConnector connector, ApplicationEventPublisher events, QuoteStore quotes, Clock clock,
+                   RecioProperties recio, ManagedServices services,
+                   @Value("${recio.services.autostart:true}") boolean autostart) {
+        this.connector = connector;
+        this.events = events;
+        this.quotes = quotes;
+        this.clock = clock;
+        this.recio = recio;
+        this.properties = connector.properties();
+        this.service = services.register(SERVICE, List.of());
+        this.autostart = autostart;
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------
+
+    @Override
+    public boolean isAutoStartup() {
+        return autostart;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        service.starting();
+        loop = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("kalshi-watchdog").factory());
+        loop.execute(this::connect);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (ws != null) {
+            ws.close();
+        }
+        if (loop != null) {
+            loop.shutdownNow();
+        }
+        service.stopped();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void connect() {
+        try {
+            rest = connector.rest();
+            ws = connector.webSocket(this);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            log.error("kalshi_api_watchdog cannot reach Kalshi: {}", e.getMessage());
+            service.failed(e.getMessage());
+            return;
+        }
+        bookSubscription = ws.subscribeMarkets(List.of("orderbook_delta", "ticker"), Set.of());
+        ws.subscribe(List.of("market_lifecycle_v2"), Map.of());
+        ws.subscribe(List.of("cfbenchmarks_value"), Map.of("index_ids",
+                properties.symbols().stream().map(Symbol::cfBenchmarksIndex).toList()));
+        tickSafely();
+        ws.start();
+        loop.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("kalshi_api_watchdog pass failed: {}", e.getMessage());
+            service.degraded(e.getMessage());
+        }
+    }
+
+    /** One pass: rollover and event discovery, re-syncs, exchange status, persistence and snapshot files. */
+    void tick() {
+        long now = clock.millis();
+        roll(Instant.ofEpochMilli(now));
+        resync(now);
+        checkStatus(now);
+        persist(now);
+        if (filesDirty) {
+            filesDirty = false;
+            writeFiles();
+        }
+        reportHealth();
+    }
+
+    // ---- events and rollover -----------------------------------------------------------------------------
+
+    private void roll(Instant now) {
+        for (Symbol symbol : properties.symbols()) {
+            EventTicker want = EventTicker.aboveBelow(symbol, EventTicker.nextClose(now));
+            if (!want.equals(current.get(symbol))) {
+                if (current.containsKey(symbol)) {
+                    log.info("{} rolls over from {} to {}", symbol, current.get(symbol), want);
+                }
+                current.put(symbol, want);
+                next.put(symbol, want.next());
+                drop(symbol, want.close());
+                filesDirty = true;
+            }
+            load(want, now);
+            load(want.next(), now);
+        }
+    }
+
+    /** Forgets the markets of a symbol's events that closed before {@code firstClose}. */
+    private void drop(Symbol symbol, Instant firstClose) {
+        Set<String> gone = new HashSet<>();
+        for (MarketState m : markets.values()) {
+            EventTicker event = m.ticker.event();
+            if (event.symbol() == symbol && event.close().isBefore(firstClose)) {
+                gone.add(m.market.ticker());
+            }
+        }
+        loaded.removeIf(e -> e.symbol() == symbol && e.close().isBefore(firstClose));
+        if (!gone.isEmpty()) {
+            gone.forEach(markets::remove);
+            ws.removeMarkets(bookSubscription, gone);
+        }
+    }
+
+    private void load(EventTicker event, Instant now) {
+        if (loaded.contains(event)) {
+            return;
+        }
+        Long last = lastLoadAttempt.get(event);
+        if (last != null && now.toEpochMilli() - last < EVENT_RETRY_MILLIS) {
+            return;
+        }
+        lastLoadAttempt.put(event, now.toEpochMilli());
+        List<KalshiMarket> list;
+        try (var stream = rest.markets(event.toString())) {
+            list = stream.toList();
+        }
+        Set<String> added = new HashSet<>();
+        for (KalshiMarket m : list) {
+            if (m.strike() == null || !("active".equals(m.status()) || "initialized".equals(m.status())
+                    || "inactive".equals(m.status()))) {
+                continue;
+            }
+            MarketTicker ticker;
+            try {
+                ticker = MarketTicker.parse(m.ticker());
+            } catch (IllegalArgumentException e) {
+                log.warn("market {} of {} skipped: {}", m.ticker(), event, e.getMessage());
+                continue;
+            }
+            MarketState state = new MarketState(m, ticker);
+            state.unsyncedSince = now.toEpochMilli();
+            if (markets.putIfAbsent(m.ticker(), state) == null) {
+                added.add(m.ticker());
+            }
+        }
+        if (list.isEmpty()) {
+            log.debug("{} is not listed yet", event);
+            return;
+        }
+        loaded.add(event);
+        lastLoadAttempt.remove(event);
+        log.info("following {}: {} markets", event, added.size());
+        if (!added.isEmpty()) {
+            ws.addMarkets(bookSubscription, added);
+        }
+        filesDirty = true;
+    }
+
+    // ---- WebSocket -----------------------------------------------------------------------------------------
+
+    @Override
+    public void onMessage(WsMessage message) {
+        switch (message) {
+            case WsMessage.Snapshot s -> {
+                MarketState m = markets.get(s.book().ticker());
+                if (m != null) {
+                    lock.lock();
+                    try {
+                        m.book.reset(s.book());
+                        m.synced = true;
+                        requote(m);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+            case WsMessage.Delta d -> {
+                MarketState m = markets.get(d.ticker());
+                if (m != null && m.synced) {
+                    lock.lock();
+                    try {
+                        if (m.book.apply(d.side(), d.price(), d.delta())) {
+                            requote(m);
+                        } else {
+                            log.warn("delta {} {} {} does not fit the book of {}: re-syncing", d.side(), d.price(),
+                                    d.delta(), d.ticker());
+                            unsync(m, clock.millis());
+                            ws.requestSnapshots(bookSubscription, Set.of(d.ticker()));
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+            case WsMessage.Ticker t -> {
+                MarketState m = markets.get(t.ticker());
+                if (m != null) {
+                    lock.lock();
+                    try {
+                        m.volume = t.volume();
+                        if (t.volume().isPositive()) {
+                            m.lastPrice = t.lastPrice();
+                        }
+                        requote(m);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+            case WsMessage.Lifecycle l -> {
+                MarketState m = markets.get(l.ticker());
+                if (m != null && "close_date_updated".equals(l.eventType()) && l.closeTs() > 0) {
+                    lock.lock();
+                    try {
+                        m.close = Instant.ofEpochSecond(l.closeTs());
+                        requote(m);
+                    } finally {
+                        lock.unlock();
+                    }
+                } else if (m != null) {
+                    log.info("{}: {}{}", l.ticker(), l.eventType(), l.result().isEmpty() ? "" : " " + l.result());
+                }
+            }
+            case WsMessage.IndexPrint p -> publishIndex(p);
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void onGap(KalshiWebSocket.Subscription subscription, long sid, long expected, long got) {
+        if (subscription != bookSubscription) {
+            return;
+        }
+        long now = clock.millis();
+        Set<String> stale = subscription.marketTickers();
+        lock.lock();
+        try {
+            stale.stream().map(markets::get).filter(Objects::nonNull).forEach(m -> unsync(m, now));
+        } finally {
+            lock.unlock();
+        }
+        ws.requestSnapshots(subscription, stale);
+    }
+
+    @Override
+    public void onConnected() {
+        service.detail("websocket", "connected");
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        long now = clock.millis();
+        lock.lock();
+        try {
+            markets.values().forEach(m -> unsync(m, now));
+        } finally {
+            lock.unlock();
+        }
+        service.detail("websocket", "down: " + reason);
+        if (running) {
+            service.degraded("Kalshi WebSocket down: " + reason);
+        }
+    }
+
+    private void unsync(MarketState m, long now) {
+        if (m.synced) {
+            m.synced = false;
+            m.unsyncedSince = now;
+            m.lastResync = now;
+        }
+    }
+
+    /** Books not in sync: ask the socket again after a while, or take REST snapshots while it is down. */
+    private void resync(long now) {
+        Set<String> viaSocket = new HashSet<>();
+        for (MarketState m : markets.values()) {
+            if (m.synced || now - m.lastResync < RESYNC_AFTER_MILLIS) {
+                continue;
+            }
+            m.lastResync = now;
+            if (ws.connected() && bookSubscription.sid("orderbook_delta") != 0) {
+                viaSocket.add(m.market.ticker());
+            } else if (!ws.connected()) {
+                OrderbookLevels levels = rest.orderbook(m.market.ticker());
+                lock.lock();
+                try {
+                    if (!m.synced) {
+                        m.book.reset(levels); // stays unsynced: the next socket snapshot takes over
+                        requote(m);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+        if (!viaSocket.isEmpty()) {
+            ws.requestSnapshots(bookSubscription, viaSocket);
+        }
+    }
+
+    /** Recomputes a market's quote from its book; publishes it when anything but the time changed. */
+    private void requote(MarketState m) {
+        MarketQuote q = new MarketQuote(m.ticker, m.market.strike(), m.close, m.book.yesBid(), m.book.yesBidSize(),
+                m.book.yesAsk(), m.book.yesAskSize(), m.lastPrice, m.volume, clock.instant());
+        MarketQuote before = m.quote;
+        if (before != null && sameQuote(before, q)) {
+            return;
+        }
+        m.quote = q;
+        filesDirty = true;
+        events.publishEvent(q);
+    }
+
+    static boolean sameQuote(MarketQuote a, MarketQuote b) {
+        return a.yesBid().equals(b.yesBid()) && a.yesAsk().equals(b.yesAsk()) && a.yesBidSize().equals(b.yesBidSize())
+                && a.yesAskSize().equals(b.yesAskSize()) && Objects.equals(a.lastPrice(), b.lastPrice())
+                && a.volume().equals(b.volume()) && a.close().equals(b.close());
+    }
+
+    private void publishIndex(WsMessage.IndexPrint p) {
+        Symbol symbol;
+        try {
+            symbol = Symbol.parse(p.indexId());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        events.publishEvent(new IndexValue(symbol, Instant.ofEpochMilli(p.timeMs()), spot(p.value()),
+                p.average60s() == null ? null : spot(p.average60s())));
+    }
+
+    /** Index values carry up to 8 decimals; recio keeps 4, rounded half-up. */
+    static SpotPrice spot(String decimal) {
+        return new SpotPrice(new BigDecimal(decimal).setScale(SpotPrice.SCALE, RoundingMode.HALF_UP)
+                .unscaledValue().longValueExact());
+    }
+
+    // ---- status, persistence, files ----------------------------------------------------------------------
+
+    private void checkStatus(long now) {
+        if (now - lastStatusCheck < properties.statusInterval().toMillis() && exchangeStatus != null) {
+            return;
+        }
+        lastStatusCheck = now;
+        exchangeStatus = rest.exchangeStatus();
+        ExchangeSchedule schedule = rest.exchangeSchedule();
+        service.detail("exchange_active", exchangeStatus.exchangeActive());
+        service.detail("trading_active", exchangeStatus.tradingActive());
+        service.detail("crypto_trading_active", exchangeStatus.tradingOn(2));
+        schedule.at(Instant.ofEpochMilli(now)).ifPresentOrElse(
+                w -> service.detail("maintenance", w.start() + " to " + w.end()),
+                () -> service.detail("maintenance", "none"));
+    }
+
+    private void reportHealth() {
+        long unsynced = markets.values().stream().filter(m -> !m.synced).count();
+        service.detail("markets", markets.size());
+        service.detail("books_out_of_sync", unsynced);
+        current.forEach((s, e) -> service.detail("current_" + s.name().toLowerCase(java.util.Locale.ROOT), e.toString()));
+        if (!ws.connected()) {
+            service.degraded("Kalshi WebSocket down; books from REST snapshots");
+        } else if (exchangeStatus != null && !exchangeStatus.tradingOn(2)) {
+            service.degraded("Kalshi trading is paused (exchange status)");
+        } else if (markets.isEmpty()) {
+            service.degraded("no open hourly event found");
+        } else {
+            service.running();
+        }
+    }
+
+    private void persist(long now) {
+        List<MarketQuote> due = new ArrayList<>();
+        for (MarketState m : markets.values()) {
+            MarketQuote q = m.quote;
+            if (q != null && q != m.persisted && now - m.persistedAt >= properties.quotePersistInterval().toMillis()) {
+                due.add(q);
+                m.persisted = q;
+                m.persistedAt = now;
+            }
+        }
+        if (!due.isEmpty()) {
+            quotes.insert(due);
+        }
+    }
+
+    /** The directory of the snapshot files REC.IO kept: {@code <data-dir>/markets/kalshi}. */
+    Path filesDir() {
+        return recio.dataDir().resolve("markets").resolve("kalshi");
+    }
+
+    private void writeFiles() {
+        for (Symbol symbol : properties.symbols()) {
+            ObjectNode root = KalshiParsers.json().createObjectNode();
+            root.put("symbol", symbol.name());
+            root.put("updated_at", clock.instant().toString());
+            current(symbol).ifPresent(e -> root.set("current", eventNode(e)));
+            next(symbol).ifPresent(e -> root.set("next", eventNode(e)));
+            Path dir = filesDir();
+            Path target = dir.resolve(symbol.name().toLowerCase(java.util.Locale.ROOT) + "_markets.json");
+            try {
+                Files.createDirectories(dir);
+                Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+                Files.writeString(temp, root.toPrettyString());
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                log.warn("cannot write {}: {}", target, e.getMessage());
+            }
+        }
+    }
+
+    private static ObjectNode eventNode(EventMarkets e) {
+        ObjectNode node = KalshiParsers.json().createObjectNode();
+        node.put("event_ticker", e.event().toString());
+        node.put("close_time", e.event().close().toString());
+        ArrayNode list = node.putArray("markets");
+        for (MarketQuote q : e.quotes()) {
+            ObjectNode m = list.addObject();
+            m.put("ticker", q.ticker().toString());
+            m.put("strike_type", q.strike().type().wire());
+            if (q.strike().floor() != null) {
+                m.put("floor_strike", q.strike().floor().toDollars(2));
+            }
+            if (q.strike().cap() != null) {
+                m.put("cap_strike", q.strike().cap().toDollars(2));
+            }
+            m.put("yes_bid_dollars", q.yesBid().toDollars());
+            m.put("yes_bid_size_fp", q.yesBidSize().toFp());
+            m.put("yes_ask_dollars", q.yesAsk().toDollars());
+            m.put("yes_ask_size_fp", q.yesAskSize().toFp());
+            m.put("no_bid_dollars", q.noBid().toDollars());
+            m.put("no_ask_dollars", q.noAsk().toDollars());
+            if (q.lastPrice() != null) {
+                m.put("last_price_dollars", q.lastPrice().toDollars());
+            }
+            m.put("volume_fp", q.volume().toFp());
+            m.put("observed_at", q.at().toString());
+        }
+        return node;
+    }
+
+    // ---- LiveMarkets and read access ---------------------------------------------------------------------
+
+    @Override
+    public Optional<EventMarkets> current(Symbol symbol) {
+        return Optional.ofNullable(current.get(symbol)).flatMap(this::eventMarkets);
+    }
+
+    @Override
+    public Optional<EventMarkets> next(Symbol symbol) {
+        return Optional.ofNullable(next.get(symbol)).flatMap(this::eventMarkets);
+    }
+
+    @Override
+    public Optional<MarketQuote> quote(MarketTicker ticker) {
+        return Optional.ofNullable(markets.get(ticker.toString())).map(m -> m.quote);
+    }
+
+    private Optional<EventMarkets> eventMarkets(EventTicker event) {
+        List<MarketQuote> list = markets.values().stream().filter(m -> m.ticker.event().equals(event))
+                .map(m -> m.quote).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((MarketQuote q) -> q.strike().reference()))
+                .toList();
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant newest = list.stream().map(MarketQuote::at).max(Comparator.naturalOrder()).orElseThrow();
+        return Optional.of(new EventMarkets(event, list, newest));
+    }
+
+    /** The levels of a followed market's book, YES bids and NO bids, each ascending. */
+    public Optional<OrderbookLevels> book(String ticker) {
+        MarketState m = markets.get(ticker);
+        if (m == null) {
+            return Optional.empty();
+        }
+        lock.lock();
+        try {
+            return Optional.of(m.book.levels());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a followed market's book is in sync with the socket. */
+    public boolean inSync(String ticker) {
+        MarketState m = markets.get(ticker);
+        return m != null && m.synced;
+    }
+
+    /** Tickers of every followed market, by event. */
+    public Map<String, List<String>> followed() {
+        return markets.values().stream().collect(Collectors.groupingBy(m -> m.ticker.event().toString(),
+                HashMap::new, Collectors.mapping(m -> m.market.ticker(), Collectors.toList())));
+    }
+
+    /** The socket, for fault tests and health. */
+    KalshiWebSocket socket() {
+        return ws;
+    }
+}
