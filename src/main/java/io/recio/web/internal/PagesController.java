@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The console's pages: login and the home page. */
+/** The console's pages: login, the Trade Monitor (home) and the services list. */
 @Controller
 class PagesController {
 
@@ -24,8 +24,18 @@ class PagesController {
         return "login";
     }
 
+    /** The Trade Monitor: live strike tables, price, momentum and watchlist, with a small services panel. */
     @GetMapping("/")
-    String home(Model model, Principal principal) {
+    String monitor(Model model, Principal principal) {
+        model.addAttribute("user", principal.getName());
+        model.addAttribute("mode", properties.mode());
+        model.addAttribute("services", services.all());
+        return "monitor";
+    }
+
+    /** The full services list (the former home page). */
+    @GetMapping("/services")
+    String services(Model model, Principal principal) {
         model.addAttribute("user", principal.getName());
         model.addAttribute("mode", properties.mode());
         model.addAttribute("services", services.all());

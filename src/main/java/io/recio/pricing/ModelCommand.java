@@ -1,0 +1,163 @@
+package io.recio.pricing;
+
+import io.recio.ToolOptions;
+import io.recio.market.Symbol;
+import io.recio.pricing.internal.ModelBuilds;
+import io.recio.pricing.internal.PricingProperties;
+import io.recio.pricing.internal.eval.CandleCsv;
+import io.recio.pricing.internal.eval.Evaluation;
+import io.recio.pricing.internal.eval.ReliabilityChart;
+import io.recio.pricing.internal.model.MinuteSeries;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code recio model build|evaluate}: builds the model tables from history, or scores both models on held-out files. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Build the probability models from the price history, or evaluate them on held-out data.",
+        subcommands = {ModelCommand.Build.class, ModelCommand.Evaluate.class})
+public final class ModelCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Draws a console progress bar on one line. */
+    static void progress(PrintStream out, String label, double fraction) {
+        int width = 30;
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
+        out.printf(Locale.ROOT, "\r%-4s [%s%s] %3d%%", label, "#".repeat(filled), " ".repeat(width - filled),
+                Math.round(fraction * 100));
+        out.flush();
+    }
+
+    /** {@code recio model build}. */
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Build the fingerprint tables and the volatility fit from the one-minute history in the "
+                    + "database into the analytics schema (recio also rebuilds them weekly).")
+    static final class Build implements Callable<Integer> {
+
+        @Mixin
+        ToolOptions tools;
+
+        @Option(names = "--symbol", paramLabel = "SYMBOL", description = "BTC or ETH (default: both).")
+        String symbol;
+
+        @Override
+        public Integer call() {
+            List<Symbol> symbols;
+            try {
+                symbols = symbol == null ? List.of(Symbol.values()) : List.of(Symbol.parse(symbol));
+            } catch (IllegalArgumentException e) {
+                System.err.println("recio model build: " + e.getMessage());
+                return 2;
+            }
+            try (ConfigurableApplicationContext context = tools.startContext()) {
+                ModelBuilds builds = context.getBean(ModelBuilds.class);
+                int built = 0;
+                for (Symbol s : symbols) {
+                    ModelBuilds.Report r = builds.build(s, f -> progress(System.out, s.name(), f));
+                    System.out.println();
+                    if (r.built()) {
+                        built++;
+                        System.out.printf(Locale.ROOT, "%s: built from %,d candles (%s .. %s), %,d one-minute moves, "
+                                        + "volatility %s, in %.1f s%n", s, r.candles(), r.from(), r.to(), r.samples(),
+                                r.volatility() == null ? "not fitted" : String.format(Locale.ROOT,
+                                        "%.3g per sqrt(s), Student-t nu %.2f", r.volatility().sigmaPerSecond(),
+                                        r.volatility().nu()), r.took().toMillis() / 1000.0);
+                    } else {
+                        System.out.println(s + ": not built: " + r.message());
+                    }
+                }
+                return built > 0 ? 0 : 1;
+            } catch (RuntimeException e) {
+                System.err.println("recio model build: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** {@code recio model evaluate}. */
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Score both models on the last days of one-minute history files they were not built from: "
+                    + "Brier score, log loss, a reliability table, and a reliability chart (SVG).")
+    static final class Evaluate implements Callable<Integer> {
+
+        @Option(names = "--btc-file", paramLabel = "FILE", description = "One-minute BTC/USD CSV (.csv or .csv.gz).")
+        Path btcFile;
+
+        @Option(names = "--eth-file", paramLabel = "FILE", description = "One-minute ETH/USD CSV (.csv or .csv.gz).")
+        Path ethFile;
+
+        @Option(names = "--holdout-days", defaultValue = "7", description = "Days at the end held out (default 7).")
+        int holdoutDays;
+
+        @Option(names = "--btc-strike-step", defaultValue = "250", description = "BTC strike spacing in $ (default 250).")
+        double btcStep;
+
+        @Option(names = "--eth-strike-step", defaultValue = "20", description = "ETH strike spacing in $ (default 20).")
+        double ethStep;
+
+        @Option(names = "--chart-dir", defaultValue = ".", paramLabel = "DIR",
+                description = "Where the reliability charts go: reliability_<symbol>.svg (default: current directory).")
+        Path chartDir;
+
+        @Override
+        public Integer call() {
+            Map<Symbol, Path> files = new LinkedHashMap<>();
+            if (btcFile != null) {
+                files.put(Symbol.BTC, btcFile);
+            }
+            if (ethFile != null) {
+                files.put(Symbol.ETH, ethFile);
+            }
+            if (files.isEmpty()) {
+                System.err.println("recio model evaluate: name at least one file with --btc-file or --eth-file");
+                return 2;
+            }
+            if (holdoutDays < 1) {
+                System.err.println("recio model evaluate: --holdout-days must be at least 1, got " + holdoutDays);
+                return 2;
+            }
+            int failures = 0;
+            for (Map.Entry<Symbol, Path> e : files.entrySet()) {
+                try {
+                    MinuteSeries series = CandleCsv.read(e.getValue());
+                    Evaluation.Settings settings = new Evaluation.Settings(holdoutDays,
+                            e.getKey() == Symbol.BTC ? btcStep : ethStep,
+                            Double.parseDouble(PricingProperties.Fingerprint.DEFAULT_YEARLY_DECAY),
+                            Integer.parseInt(PricingProperties.Fingerprint.DEFAULT_MIN_SAMPLES),
+                            Double.parseDouble(PricingProperties.Volatility.DEFAULT_HISTORY_HALF_LIFE_MINUTES),
+                            Double.parseDouble(PricingProperties.Volatility.DEFAULT_FLOOR_FRACTION));
+                    Evaluation.Result result = Evaluation.run(e.getKey(), series, settings);
+                    System.out.print(Evaluation.format(result, e.getValue().getFileName().toString()));
+                    System.out.println("  better calibrated (lower Brier): " + Evaluation.better(result));
+                    Files.createDirectories(chartDir);
+                    Path chart = chartDir.resolve("reliability_" + e.getKey().name().toLowerCase(Locale.ROOT) + ".svg");
+                    Files.writeString(chart, ReliabilityChart.svg(result), StandardCharsets.UTF_8);
+                    System.out.println("  reliability chart: " + chart);
+                    System.out.println();
+                } catch (IllegalArgumentException | IOException ex) {
+                    System.err.println("recio model evaluate: " + ex.getMessage());
+                    failures++;
+                }
+            }
+            return failures == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.recio.pricing.internal;
+
+import io.recio.feeds.PriceHistory;
+import io.recio.market.Symbol;
+import io.recio.pricing.internal.model.FingerprintBuilder;
+import io.recio.pricing.internal.model.FingerprintTable;
+import io.recio.pricing.internal.model.MinuteSeries;
+import io.recio.pricing.internal.model.VolatilityFit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/** Builds the model tables from the one-minute history, stores them in {@code analytics} and installs them. */
+@Service
+public class ModelBuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelBuilds.class);
+
+    /** Fewest one-minute candles worth building from (two hours gives every horizon a sample). */
+    public static final int MIN_CANDLES = 180;
+
+    /** The outcome of one symbol's build. */
+    public record Report(Symbol symbol, boolean built, String message, long candles, Instant from, Instant to,
+                         long samples, VolatilityFit volatility, Duration took) {
+    }
+
+    private final ObjectProvider<PriceHistory> history;
+    private final ModelStore store;
+    private final Models models;
+    private final PricingProperties properties;
+    private final Clock clock;
+
+    ModelBuilds(ObjectProvider<PriceHistory> history, ModelStore store, Models models, PricingProperties properties,
+                Clock clock) {
+        this.history = history;
+        this.store = store;
+        this.models = models;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Whether a history source exists and holds enough candles of {@code symbol} to build from. */
+    public boolean historyAvailable(Symbol symbol) {
+        PriceHistory h = history.getIfAvailable();
+        return h != null && h.count(symbol) >= MIN_CANDLES;
+    }
+
+    /** Installs the stored tables of every symbol; returns how many symbols had a fingerprint. */
+    public int loadStored() {
+        int loaded = 0;
+        for (Symbol symbol : Symbol.values()) {
+            Optional<ModelStore.Build> build = store.build(symbol);
+            build.map(ModelStore.Build::volatility).ifPresent(v -> models.volatility().seed(symbol, v));
+            Optional<FingerprintTable> table = store.fingerprint(symbol);
+            if (table.isPresent()) {
+                models.fingerprint().install(symbol, table.get());
+                loaded++;
+            }
+        }
+        return loaded;
+    }
+
+    /** Builds, stores and installs the models of {@code symbol}; never throws for missing history. */
+    public Report build(Symbol symbol, DoubleConsumer progress) {
+        Instant started = clock.instant();
+        PriceHistory h = history.getIfAvailable();
+        if (h == null) {
+            return new Report(symbol, false, "no price history source (feeds module) is available", 0, null, null, 0,
+                    null, Duration.ZERO);
+        }
+        MinuteSeries.Builder builder = MinuteSeries.builder();
+        long[] candles = {0};
+        h.forEachCandle(symbol, Instant.EPOCH, started, c -> {
+            builder.add(c);
+            candles[0]++;
+        });
+        MinuteSeries series = builder.build();
+        if (candles[0] < MIN_CANDLES) {
+            return new Report(symbol, false, "only " + candles[0] + " one-minute candles of " + symbol
+                    + " in history; at least " + MIN_CANDLES + " are needed", candles[0], null, null, 0, null,
+                    Duration.ZERO);
+        }
+        PricingProperties.Fingerprint f = properties.fingerprint();
+        FingerprintTable table = new FingerprintBuilder(f.yearlyDecay(), f.minSamples()).build(series, progress);
+        VolatilityFit fit = VolatilityFit.fit(series,
+                properties.volatility().historyHalfLife().toSeconds() / 60.0);
+        Instant from = series.start();
+        Instant to = series.minute(series.size() - 1);
+        store.save(new ModelStore.Build(symbol, clock.instant(), from, to, candles[0], fit), table, f.yearlyDecay(),
+                f.minSamples());
+        models.fingerprint().install(symbol, table);
+        if (fit != null) {
+            models.volatility().seed(symbol, fit);
+        }
+        Duration took = Duration.between(started, clock.instant());
+        log.info("built the {} models from {} candles ({} to {}) in {} ms", symbol, candles[0], from, to,
+                took.toMillis());
+        return new Report(symbol, true, "built", candles[0], from, to, table.samplesAtOneMinute(), fit, took);
+    }
+}

@@ -1,0 +1,197 @@
+package io.recio.pricing.internal;
+
+import io.recio.feeds.PriceHistory;
+import io.recio.market.Symbol;
+import io.recio.pricing.ModelInputs;
+import io.recio.pricing.ProbabilityModel;
+import io.recio.pricing.StrikeTableJson;
+import io.recio.pricing.StrikeTableUpdated;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The strike tables, the watchlist, the model calculator and the chart's price history, under {@code /api}. */
+@RestController
+class PricingController {
+
+    /** A bad request parameter, named. */
+    static final class BadParameter extends RuntimeException {
+        BadParameter(String message) {
+            super(message);
+        }
+    }
+
+    private final StrikeTableCoordinator coordinator;
+    private final Models models;
+    private final ObjectProvider<PriceHistory> history;
+    private final Clock clock;
+
+    PricingController(StrikeTableCoordinator coordinator, Models models, ObjectProvider<PriceHistory> history,
+                      Clock clock) {
+        this.coordinator = coordinator;
+        this.models = models;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/strike_tables/{symbol}")
+    Map<String, Object> strikeTable(@PathVariable String symbol) {
+        StrikeTableUpdated update = latest(symbol);
+        Map<String, Object> body = new LinkedHashMap<>(StrikeTableJson.table(update.table()));
+        body.put("watchlist", StrikeTableJson.watchlist(update.watchlist()));
+        return body;
+    }
+
+    @GetMapping("/api/watchlist/{symbol}")
+    Map<String, Object> watchlist(@PathVariable String symbol) {
+        StrikeTableUpdated update = latest(symbol);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("symbol", update.table().symbol().name());
+        body.put("stale", update.table().stale());
+        body.put("entries", StrikeTableJson.watchlist(update.watchlist()));
+        return body;
+    }
+
+    private StrikeTableUpdated latest(String symbol) {
+        Symbol s = symbol(symbol);
+        return coordinator.latestUpdate(s);
+    }
+
+    @GetMapping("/api/model/probability")
+    Map<String, Object> probability(@RequestParam(required = false) String symbol,
+                                    @RequestParam(required = false) String spot,
+                                    @RequestParam(required = false) String strike,
+                                    @RequestParam(name = "seconds_to_close", required = false) String secondsToClose,
+                                    @RequestParam(name = "momentum_bp", required = false) String momentumBp) {
+        Symbol s = symbol(required("symbol", symbol));
+        double spotValue = positive("spot", spot);
+        double strikeValue = positive("strike", strike);
+        double seconds = number("seconds_to_close", required("seconds_to_close", secondsToClose));
+        if (seconds < 0) {
+            throw new BadParameter("seconds_to_close must be 0 or more, got " + secondsToClose);
+        }
+        double momentum = momentumBp == null || momentumBp.isBlank() ? 0 : number("momentum_bp", momentumBp);
+        ModelInputs inputs = ModelInputs.unobserved(s, spotValue, seconds, momentum);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("symbol", s.name());
+        in.put("spot", spotValue);
+        in.put("strike", strikeValue);
+        in.put("seconds_to_close", seconds);
+        in.put("momentum_bp", momentum);
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (ProbabilityModel m : models.all()) {
+            results.put(m.name(), m.isReady(s) ? m.settlement(inputs).probabilityAbove(strikeValue) : null);
+        }
+        ProbabilityModel preferred = models.preferred(s);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("inputs", in);
+        body.put("models", results);
+        body.put("default", preferred == null ? models.defaultModel() : preferred.name());
+        return body;
+    }
+
+    /** The last {@code minutes} of one-minute closes and the 1h/3h/1d changes (null where history is missing). */
+    @GetMapping("/api/price_history/{symbol}")
+    Map<String, Object> priceHistory(@PathVariable String symbol,
+                                     @RequestParam(required = false, defaultValue = "180") String minutes) {
+        Symbol s = symbol(symbol);
+        double m = number("minutes", minutes);
+        if (m < 1 || m > 1440) {
+            throw new BadParameter("minutes must be 1 to 1440, got " + minutes);
+        }
+        Instant now = clock.instant();
+        Instant chartFrom = now.minus(Duration.ofMinutes((long) m));
+        Instant dayAgo = now.minus(Duration.ofDays(1)).minus(Duration.ofMinutes(5));
+        List<double[]> points = new ArrayList<>();
+        Map<Long, Double> closeByMinute = new LinkedHashMap<>();
+        PriceHistory h = history.getIfAvailable();
+        if (h != null) {
+            h.forEachCandle(s, dayAgo, now, c -> {
+                closeByMinute.put(c.start().getEpochSecond() / 60, c.close().dollars());
+                if (!c.start().isBefore(chartFrom)) {
+                    points.add(new double[] {c.start().toEpochMilli(), c.close().dollars()});
+                }
+            });
+        }
+        Double latest = points.isEmpty() ? null : points.get(points.size() - 1)[1];
+        StrikeTableUpdated live = coordinator.latestUpdate(s);
+        if (live.table().spot() != null) {
+            latest = live.table().spot().dollars();
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("1h", change(closeByMinute, now, Duration.ofHours(1), latest));
+        changes.put("3h", change(closeByMinute, now, Duration.ofHours(3), latest));
+        changes.put("1d", change(closeByMinute, now, Duration.ofDays(1), latest));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("symbol", s.name());
+        body.put("points", points);
+        body.put("changes_percent", changes);
+        return body;
+    }
+
+    private static Double change(Map<Long, Double> closes, Instant now, Duration back, Double latest) {
+        if (latest == null) {
+            return null;
+        }
+        long minute = now.minus(back).getEpochSecond() / 60;
+        for (long k = 0; k <= 5; k++) {
+            Double then = closes.get(minute - k);
+            if (then != null && then > 0) {
+                return (latest - then) / then * 100;
+            }
+        }
+        return null;
+    }
+
+    private static Symbol symbol(String text) {
+        try {
+            return Symbol.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("symbol: " + e.getMessage());
+        }
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadParameter(name + " is missing");
+        }
+        return value;
+    }
+
+    private static double number(String name, String value) {
+        try {
+            double v = Double.parseDouble(value.trim());
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadParameter(name + " '" + value + "' is not a number");
+        }
+    }
+
+    private static double positive(String name, String value) {
+        double v = number(name, required(name, value));
+        if (v <= 0) {
+            throw new BadParameter(name + " must be positive, got " + value);
+        }
+        return v;
+    }
+
+    @ExceptionHandler(BadParameter.class)
+    ResponseEntity<Map<String, Object>> badParameter(BadParameter e) {
+        return ResponseEntity.badRequest().body(Map.of("error", Map.of("code", "bad_request",
+                "message", e.getMessage())));
+    }
+}

@@ -1,0 +1,362 @@
+package io.recio.pricing.internal;
+
+import io.recio.feeds.LatestPrices;
+import io.recio.feeds.PriceTick;
+import io.recio.kalshi.EventMarkets;
+import io.recio.kalshi.LiveMarkets;
+import io.recio.kalshi.MarketQuote;
+import io.recio.market.EventTicker;
+import io.recio.market.MarketTicker;
+import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ManagedServices;
+import io.recio.pricing.ModelInputs;
+import io.recio.pricing.ProbabilityModel;
+import io.recio.pricing.StrikeTable;
+import io.recio.pricing.StrikeTableUpdated;
+import io.recio.pricing.StrikeTables;
+import io.recio.pricing.WatchlistEntry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * REC.IO's unified_production_coordinator: keeps the newest price and books of each symbol, recomputes
+ * the strike table on every price tick, every quote change and once a second, publishes
+ * {@link StrikeTableUpdated}, and keeps the strike-table file. Recomputation runs on one worker thread,
+ * coalesced per symbol, so a burst of quotes costs one computation and never blocks the publisher.
+ */
+@Service
+public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
+
+    public static final String SERVICE = "unified_production_coordinator";
+
+    private static final Logger log = LoggerFactory.getLogger(StrikeTableCoordinator.class);
+
+    /** Per-symbol inputs and output; fields guarded by the instance's monitor. */
+    private static final class SymbolState {
+        final AtomicBoolean pending = new AtomicBoolean();
+        final Deque<PriceTick> window = new ArrayDeque<>();
+        final Map<EventTicker, Map<MarketTicker, MarketQuote>> books = new ConcurrentHashMap<>();
+        volatile PriceTick tick;
+        volatile StrikeTableUpdated latest;
+        Instant lastWrite = Instant.EPOCH;
+    }
+
+    private final Map<Symbol, SymbolState> states = new EnumMap<>(Symbol.class);
+    private final Models models;
+    private final ModelBuilds builds;
+    private final PricingProperties properties;
+    private final StrikeTableCalculator calculator;
+    private final StrikeTableFile file;
+    private final ManagedServices services;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<LiveMarkets> liveMarkets;
+    private final ObjectProvider<LatestPrices> latestPrices;
+    private final Clock clock;
+    private final boolean autostart;
+    private volatile ExecutorService worker;
+    private volatile ManagedService service;
+    private volatile String reportedProblem = "";
+
+    StrikeTableCoordinator(Models models, ModelBuilds builds, PricingProperties properties, StrikeTableFile file,
+                           ManagedServices services, ApplicationEventPublisher events,
+                           ObjectProvider<LiveMarkets> liveMarkets, ObjectProvider<LatestPrices> latestPrices,
+                           Clock clock, @Value("${recio.services.autostart:true}") boolean autostart) {
+        this.models = models;
+        this.builds = builds;
+        this.properties = properties;
+        this.calculator = new StrikeTableCalculator(properties);
+        this.file = file;
+        this.services = services;
+        this.events = events;
+        this.liveMarkets = liveMarkets;
+        this.latestPrices = latestPrices;
+        this.clock = clock;
+        this.autostart = autostart;
+        for (Symbol s : Symbol.values()) {
+            states.put(s, new SymbolState());
+        }
+    }
+
+    @EventListener
+    void onPrice(PriceTick tick) {
+        SymbolState s = states.get(tick.symbol());
+        models.volatility().observe(tick.symbol(), tick.at(), tick.price().dollars());
+        synchronized (s) {
+            PriceTick previous = s.tick;
+            if (previous == null || !tick.at().isBefore(previous.at())) {
+                s.tick = tick;
+            }
+            s.window.addLast(tick);
+            Instant keepFrom = tick.at().minusSeconds(2L * ModelInputs.SETTLEMENT_WINDOW_SECONDS);
+            while (!s.window.isEmpty() && s.window.peekFirst().at().isBefore(keepFrom)) {
+                s.window.removeFirst();
+            }
+        }
+        schedule(tick.symbol());
+    }
+
+    @EventListener
+    void onQuote(MarketQuote quote) {
+        EventTicker event = quote.ticker().event();
+        Symbol symbol;
+        try {
+            symbol = event.symbol();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        states.get(symbol).books.computeIfAbsent(event, e -> new ConcurrentHashMap<>()).put(quote.ticker(), quote);
+        schedule(symbol);
+    }
+
+    /** Once a second: the clock moves the countdown and may make inputs stale even without events. */
+    @Scheduled(fixedRate = 1000)
+    void everySecond() {
+        if (isRunning()) {
+            for (Symbol s : Symbol.values()) {
+                schedule(s);
+            }
+        }
+    }
+
+    /** The weekly rebuild of the model tables from history. */
+    @Scheduled(cron = "${recio.pricing.rebuild-cron:0 30 3 * * SUN}")
+    void weeklyRebuild() {
+        if (isRunning()) {
+            for (Symbol s : Symbol.values()) {
+                ModelBuilds.Report r = builds.build(s, p -> { });
+                log.info("weekly model rebuild of {}: {}", s, r.message());
+            }
+        }
+    }
+
+    private void schedule(Symbol symbol) {
+        ExecutorService w = worker;
+        SymbolState s = states.get(symbol);
+        if (w != null && s.pending.compareAndSet(false, true)) {
+            try {
+                w.execute(() -> {
+                    s.pending.set(false);
+                    publish(symbol);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                s.pending.set(false);
+            }
+        }
+    }
+
+    /** Computes the table of {@code symbol} now from what has arrived, without publishing it. */
+    public StrikeTableUpdated compute(Symbol symbol) {
+        SymbolState s = states.get(symbol);
+        Instant now = clock.instant();
+        PriceTick tick = s.tick;
+        if (tick == null) {
+            LatestPrices prices = latestPrices.getIfAvailable();
+            tick = prices == null ? null : prices.latest(symbol).orElse(null);
+        }
+        EventTicker currentEvent = EventTicker.aboveBelow(symbol, EventTicker.nextClose(now));
+        EventTicker nextEvent = currentEvent.next();
+        LiveMarkets live = liveMarkets.getIfAvailable();
+        EventMarkets current = book(s, currentEvent).orElseGet(() -> live == null ? null
+                : live.current(symbol).filter(e -> e.event().equals(currentEvent)).orElse(null));
+        EventMarkets next = book(s, nextEvent).orElseGet(() -> live == null ? null
+                : live.next(symbol).filter(e -> e.event().equals(nextEvent)).orElse(null));
+        ProbabilityModel model = models.preferred(symbol);
+        StrikeTable table = calculator.compute(symbol, now, tick, current, next, model,
+                observed(s, currentEvent.close()));
+        return new StrikeTableUpdated(table, calculator.watchlist(table));
+    }
+
+    private void publish(Symbol symbol) {
+        try {
+            StrikeTableUpdated update = compute(symbol);
+            SymbolState s = states.get(symbol);
+            s.latest = update;
+            events.publishEvent(update);
+            prune(s, update.table().computedAt());
+            writeFile(s, update);
+            report();
+        } catch (RuntimeException e) {
+            log.error("strike table of {} failed", symbol, e);
+            ManagedService svc = service;
+            if (svc != null) {
+                svc.degraded("strike table of " + symbol + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void writeFile(SymbolState s, StrikeTableUpdated update) {
+        Instant at = update.table().computedAt();
+        if (!properties.writeFile() || Duration.between(s.lastWrite, at).compareTo(properties.writeInterval()) < 0) {
+            return;
+        }
+        s.lastWrite = at;
+        try {
+            file.write(update);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not write {}: {}", file.path(update.table().symbol()), e.getMessage());
+        }
+    }
+
+    /** Reports DEGRADED while a table is stale, RUNNING otherwise; only on change. */
+    private void report() {
+        ManagedService svc = service;
+        if (svc == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Symbol, SymbolState> e : states.entrySet()) {
+            StrikeTableUpdated u = e.getValue().latest;
+            if (u != null && u.table().stale()) {
+                problems.add(e.getKey() + ": " + String.join(", ", u.table().staleReasons()));
+            }
+            if (u != null) {
+                svc.detail(e.getKey().name().toLowerCase() + "_model", String.valueOf(u.table().model()));
+            }
+        }
+        String problem = String.join("; ", problems);
+        if (!problem.equals(reportedProblem)) {
+            reportedProblem = problem;
+            if (problem.isEmpty()) {
+                svc.running();
+            } else {
+                svc.degraded("stale inputs: " + problem);
+            }
+        }
+    }
+
+    private static Optional<EventMarkets> book(SymbolState s, EventTicker event) {
+        Map<MarketTicker, MarketQuote> quotes = s.books.get(event);
+        if (quotes == null || quotes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MarketQuote> list = List.copyOf(quotes.values());
+        Instant newest = list.stream().map(MarketQuote::at).max(Instant::compareTo).orElse(null);
+        return Optional.of(new EventMarkets(event, list, newest));
+    }
+
+    private static StrikeTableCalculator.Observed observed(SymbolState s, Instant close) {
+        Instant windowStart = close.minusSeconds(ModelInputs.SETTLEMENT_WINDOW_SECONDS);
+        int count = 0;
+        double sum = 0;
+        synchronized (s) {
+            for (PriceTick t : s.window) {
+                if (t.at().isAfter(windowStart) && !t.at().isAfter(close)) {
+                    count++;
+                    sum += t.price().dollars();
+                }
+            }
+        }
+        return count == 0 ? StrikeTableCalculator.Observed.NONE
+                : new StrikeTableCalculator.Observed(Math.min(count, ModelInputs.SETTLEMENT_WINDOW_SECONDS), sum);
+    }
+
+    private static void prune(SymbolState s, Instant now) {
+        s.books.keySet().removeIf(e -> e.close().isBefore(now.minus(Duration.ofMinutes(5))));
+    }
+
+    /** The newest published table, or one computed now when none was published (service not started). */
+    public StrikeTableUpdated latestUpdate(Symbol symbol) {
+        StrikeTableUpdated u = states.get(symbol).latest;
+        return u == null || !isRunning() ? compute(symbol) : u;
+    }
+
+    @Override
+    public Optional<StrikeTable> latest(Symbol symbol) {
+        return Optional.of(latestUpdate(symbol).table());
+    }
+
+    @Override
+    public List<WatchlistEntry> watchlist(Symbol symbol) {
+        return latestUpdate(symbol).watchlist();
+    }
+
+    @Override
+    public void start() {
+        ManagedService svc = services.register(SERVICE,
+                List.of("symbol_price_watchdog_btc", "symbol_price_watchdog_eth", "kalshi_api_watchdog"));
+        svc.starting();
+        service = svc;
+        try {
+            int loaded = builds.loadStored();
+            svc.detail("fingerprints_loaded", loaded);
+        } catch (RuntimeException e) {
+            log.warn("could not load the stored model tables: {}", e.getMessage());
+            svc.detail("model_load_error", e.getMessage());
+        }
+        worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strike-tables").factory());
+        reportedProblem = "";
+        svc.running();
+        if (properties.buildAtStart()) {
+            Thread.ofVirtual().name("model-build-at-start").start(this::buildMissing);
+        }
+        for (Symbol s : Symbol.values()) {
+            schedule(s);
+        }
+    }
+
+    /** A fresh install builds its fingerprint from the history it has; the volatility model serves meanwhile. */
+    private void buildMissing() {
+        for (Symbol s : Symbol.values()) {
+            try {
+                if (!models.fingerprint().isReady(s) && builds.historyAvailable(s)) {
+                    ModelBuilds.Report r = builds.build(s, p -> { });
+                    log.info("model build at start for {}: {}", s, r.message());
+                }
+            } catch (RuntimeException e) {
+                log.warn("model build at start for {} failed: {}", s, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService w = worker;
+        worker = null;
+        if (w != null) {
+            w.shutdown();
+            try {
+                w.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ManagedService svc = service;
+        if (svc != null) {
+            svc.stopped();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autostart;
+    }
+}

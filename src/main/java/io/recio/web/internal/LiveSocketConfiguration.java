@@ -1,0 +1,25 @@
+package io.recio.web.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/** Registers the live push endpoint; same-origin only, and the security chain demands a session for it. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSocket
+class LiveSocketConfiguration implements WebSocketConfigurer {
+
+    private final LivePush push;
+
+    LiveSocketConfiguration(LivePush push) {
+        this.push = push;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(push, "/ws/live");
+    }
+}

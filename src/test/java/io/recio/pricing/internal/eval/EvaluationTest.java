@@ -1,0 +1,52 @@
+package io.recio.pricing.internal.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.recio.market.Symbol;
+import io.recio.pricing.internal.model.MinuteSeries;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Evaluation on the real Bitstamp one-minute file in ../shared/data (RECIO_SHARED_DIR). */
+class EvaluationTest {
+
+    private static final Path DATA = Path.of(System.getenv().getOrDefault("RECIO_SHARED_DIR", "../shared"), "data");
+
+    @Test
+    void theRealBtcMinuteFileReadsWithEveryMinuteOnTheGrid() throws Exception {
+        MinuteSeries s = CandleCsv.read(DATA.resolve("btc/bitstamp_btcusd_1min_2025-01-07_2025-02-03.csv.gz"));
+        // 38,942 rows per shared/data/README.md, 2025-01-07 00:01 → 2025-02-03 01:02.
+        assertThat(s.present()).isEqualTo(38_942);
+        assertThat(s.start().toString()).isEqualTo("2025-01-07T00:01:00Z");
+    }
+
+    @Test
+    void bothModelsScoreOnTheHeldOutDaysWithAReliabilityTableThatAddsUp() throws Exception {
+        MinuteSeries s = CandleCsv.read(DATA.resolve("btc/bitstamp_btcusd_1min_2025-01-07_2025-02-03.csv.gz"));
+        Evaluation.Result r = Evaluation.run(Symbol.BTC, s, new Evaluation.Settings(2, 250, 0.5, 300, 360, 0.25));
+        assertThat(r.testFrom()).isAfter(r.trainTo());
+        assertThat(r.closes()).isBetween(47L, 49L);
+        for (Evaluation.Score score : r.scores()) {
+            assertThat(Arrays.stream(score.bandCount()).sum()).isEqualTo(score.predictions());
+            // Far better than a coin (0.25) and than always saying the base rate of a 20-strike ladder.
+            assertThat(score.brier()).isLessThan(0.08);
+            assertThat(score.logLoss()).isLessThan(0.3);
+        }
+        assertThat(ReliabilityChart.svg(r)).startsWith("<svg").contains("fingerprint", "volatility").endsWith("</svg>\n");
+    }
+
+    @Test
+    void aFileWithTwoHourBarsIsRefusedNamingTheBarLength() {
+        assertThatThrownBy(() -> CandleCsv.read(DATA.resolve("eth/binance_ethusdt_2h.csv.gz")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has 7200-second bars; the models need one-minute bars");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThatThrownBy(() -> CandleCsv.read(DATA.resolve("nope.csv")))
+                .hasMessageContaining("nope.csv does not exist or is not readable");
+    }
+}
