@@ -145,6 +145,22 @@ public class TradeExecutor {
         return left;
     }
 
+    /**
+     * Records a fill the account sync saw (WebSocket or REST) for one of our resolved orders; fills of
+     * orders still in flight are picked up by their own answer or lookup.
+     */
+    public synchronized void importFill(String venueOrderId, io.recio.trading.venue.VenueFill fill) {
+        if (venueOrderId == null || trades.hasFill(fill.fillId())) {
+            return;
+        }
+        trades.orderByVenueId(venueOrderId).filter(o -> !o.status().unresolved()).ifPresent(o -> {
+            Trade t = trades.get(o.tradeId()).orElseThrow();
+            if (!t.status().isFinal() && t.status() != TradeStatus.EXPIRED) {
+                trades.applyOutcome(o.id(), new OrderOutcome.Accepted(null, java.util.List.of(fill)), null);
+            }
+        });
+    }
+
     private Trade send(TradeManager.PlacedOrder placed) {
         OrderOutcome outcome;
         try {

@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code recio.trading.*}: which venue orders go to, whose settings the supervisors use, and the
  * account's risk limits.
  *
- * @param venue              {@code paper} (fills simulated against the live book) or {@code kalshi}
+ * @param venue              {@code paper} (fills simulated against the live book), {@code kalshi} (the kalshi
+ *                           module's environment: the simulator in demo mode) or {@code auto} (paper in paper
+ *                           mode, kalshi otherwise)
  * @param user               the user whose settings drive auto-entry and auto-stop
  * @param paperBalance       starting cash of the paper account, dollars
  * @param reconcileInterval  how often orders, fills, positions and balance are reconciled
@@ -25,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("recio.trading")
 public record TradingProperties(
-        @DefaultValue("paper") @Pattern(regexp = "paper", message = "must be paper (the kalshi venue adapter is not in this build)") String venue,
+        @DefaultValue("auto") @Pattern(regexp = "auto|paper|kalshi", message = "must be auto, paper or kalshi") String venue,
         @DefaultValue("admin") @NotBlank String user,
         @DefaultValue("10000") @Min(0) long paperBalance,
         @DefaultValue("60s") @NotNull Duration reconcileInterval,

@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Trading's REST API over the paper venue: manual trades, validation, settings, the kill switch. */
-@SpringBootTest(properties = "recio.services.autostart=false")
+@SpringBootTest(properties = {"recio.services.autostart=false", "recio.trading.venue=paper"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class TradingApiTests {
