@@ -57,7 +57,7 @@ public class EntryDecisionBenchmark {
         for (int i = 0; i < 40; i++) {
             long strike = 91_000 + 250L * i;
             double p = 1 / (1 + Math.exp((strike - 93_500) / 400.0));
-            long ask = Math.max(100, Math.min(9_900, Math.round(p * 10_000) / 100 * 100 + 100));
+            long ask = Math.max(300, Math.min(9_800, Math.round(p * 100) * 100 + 100));
             rows.add(new StrikeRow(MarketTicker.threshold(event, new SpotPrice(strike * 10_000 - 100)),
                     Strike.above(new SpotPrice(strike * 10_000 - 100)), strike - 93_500, 0, p, new Price(ask - 200),
                     new Price(ask), new Price(10_000 - ask), new Price(10_200 - ask), true, true,
