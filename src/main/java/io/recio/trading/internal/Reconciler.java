@@ -87,7 +87,8 @@ public class Reconciler {
                 // The position check below adopts whatever the venue holds.
                 continue;
             }
-            trades.applyOutcome(order.get().id(), new OrderOutcome.Accepted(null, List.of(cf.fill())), null);
+            trades.applyOutcome(order.get().id(),
+                    new OrderOutcome.Accepted(null, List.of(TradeExecutor.inSide(cf.fill(), order.get()))), null);
             alerts.raise("RECONCILE_FILL", trade.ticker().toString(), what + "; recorded");
             findings.add(what);
         }

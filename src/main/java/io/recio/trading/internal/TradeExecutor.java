@@ -118,7 +118,7 @@ public class TradeExecutor {
             }
             OrderLookup answer;
             try {
-                answer = venue.lookup(order.ticker(), order.clientOrderId());
+                answer = venue.lookup(order.request());
             } catch (RuntimeException e) {
                 answer = new OrderLookup.Failed(e.toString());
             }
@@ -147,18 +147,24 @@ public class TradeExecutor {
 
     /**
      * Records a fill the account sync saw (WebSocket or REST) for one of our resolved orders; fills of
-     * orders still in flight are picked up by their own answer or lookup.
+     * orders still in flight are picked up by their own answer or lookup. The fill is YES-priced.
      */
-    public synchronized void importFill(String venueOrderId, io.recio.trading.venue.VenueFill fill) {
-        if (venueOrderId == null || trades.hasFill(fill.fillId())) {
+    public synchronized void importFill(String venueOrderId, io.recio.trading.venue.VenueFill yesPriced) {
+        if (venueOrderId == null || trades.hasFill(yesPriced.fillId())) {
             return;
         }
         trades.orderByVenueId(venueOrderId).filter(o -> !o.status().unresolved()).ifPresent(o -> {
             Trade t = trades.get(o.tradeId()).orElseThrow();
             if (!t.status().isFinal() && t.status() != TradeStatus.EXPIRED) {
-                trades.applyOutcome(o.id(), new OrderOutcome.Accepted(null, java.util.List.of(fill)), null);
+                trades.applyOutcome(o.id(), new OrderOutcome.Accepted(null, java.util.List.of(inSide(yesPriced, o))), null);
             }
         });
+    }
+
+    /** A YES-priced fill priced in the side its order was placed as. */
+    static io.recio.trading.venue.VenueFill inSide(io.recio.trading.venue.VenueFill yesPriced, TradeOrder order) {
+        return order.side() == io.recio.market.Side.YES ? yesPriced : new io.recio.trading.venue.VenueFill(
+                yesPriced.fillId(), yesPriced.count(), yesPriced.price().complement(), yesPriced.fee(), yesPriced.at());
     }
 
     private Trade send(TradeManager.PlacedOrder placed) {

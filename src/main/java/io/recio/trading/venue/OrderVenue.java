@@ -16,8 +16,8 @@ public interface OrderVenue {
     /** Sends the order. A duplicate client order id must be answered as the existing order (Kalshi's 409 → lookup). */
     OrderOutcome submit(OrderRequest request);
 
-    /** Looks the order sent to {@code ticker} up by its client order id. */
-    OrderLookup lookup(MarketTicker ticker, String clientOrderId);
+    /** Looks the order sent as {@code request} up by its client order id; fills come priced in its side. */
+    OrderLookup lookup(OrderRequest request);
 
     /** The account as the venue sees it, with the fills of the markets named (those recio holds or held). */
     VenueAccount account(Collection<MarketTicker> fillsOf) throws VenueUnavailableException;

@@ -28,6 +28,7 @@ public final class PaperVenue implements OrderVenue {
     private final Clock clock;
     private final Map<String, OrderOutcome.Accepted> orders = new HashMap<>();
     private final Map<String, List<VenueFill>> fillsByOrder = new HashMap<>();
+    private final Map<String, Side> sides = new HashMap<>();
     private final Map<MarketTicker, Long> positions = new HashMap<>();
     private final Map<MarketTicker, Map<String, Long>> taken = new HashMap<>();
     private long balance;
@@ -83,6 +84,7 @@ public final class PaperVenue implements OrderVenue {
         OrderOutcome.Accepted accepted = new OrderOutcome.Accepted("paper-order-" + (++sequence), fills);
         orders.put(request.clientOrderId(), accepted);
         fillsByOrder.put(request.clientOrderId(), fills);
+        sides.put(request.clientOrderId(), request.side());
         return accepted;
     }
 
@@ -106,8 +108,8 @@ public final class PaperVenue implements OrderVenue {
     }
 
     @Override
-    public synchronized OrderLookup lookup(MarketTicker ticker, String clientOrderId) {
-        OrderOutcome.Accepted order = orders.get(clientOrderId);
+    public synchronized OrderLookup lookup(OrderRequest request) {
+        OrderOutcome.Accepted order = orders.get(request.clientOrderId());
         return order == null ? new OrderLookup.NotFound() : new OrderLookup.Found(order);
     }
 
@@ -116,7 +118,9 @@ public final class PaperVenue implements OrderVenue {
         List<VenuePosition> open = positions.entrySet().stream().filter(e -> e.getValue() != 0)
                 .map(e -> new VenuePosition(e.getKey(), new Count(e.getValue()))).toList();
         List<VenueAccount.ClientFill> fills = fillsByOrder.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(f -> new VenueAccount.ClientFill(e.getKey(), null, f))).toList();
+                .flatMap(e -> e.getValue().stream().map(f -> new VenueAccount.ClientFill(e.getKey(), null,
+                        sides.get(e.getKey()) == Side.YES ? f : new VenueFill(f.fillId(), f.count(),
+                                f.price().complement(), f.fee(), f.at())))).toList();
         return new VenueAccount(new Money(balance), open, fills);
     }
 

@@ -14,7 +14,8 @@ public record VenueAccount(Money balance, List<VenuePosition> positions, List<Cl
 
     /**
      * A venue fill with the order it belongs to, named by client order id or by the venue's order id
-     * (Kalshi's fills carry only the latter).
+     * (Kalshi's fills carry only the latter). Its price is the YES price: a fill does not say which
+     * side the order was placed as (Kalshi reports a YES sell as a NO buy), the local order does.
      */
     public record ClientFill(String clientOrderId, String venueOrderId, VenueFill fill) {
     }

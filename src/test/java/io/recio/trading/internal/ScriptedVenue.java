@@ -68,7 +68,8 @@ final class ScriptedVenue implements OrderVenue {
     }
 
     @Override
-    public synchronized OrderLookup lookup(io.recio.market.MarketTicker ticker, String clientOrderId) {
+    public synchronized OrderLookup lookup(io.recio.trading.venue.OrderRequest request) {
+        String clientOrderId = request.clientOrderId();
         OrderLookup failure = lookupFailures.poll();
         if (failure != null) {
             return failure;

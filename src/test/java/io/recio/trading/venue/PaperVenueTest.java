@@ -89,8 +89,8 @@ class PaperVenueTest {
     @Test
     void lookupFindsSentOrdersAndNothingElse() {
         venue.submit(buy("i", Side.YES, 1, "0.97", TimeInForce.IOC));
-        assertThat(venue.lookup(T, "i")).isInstanceOf(OrderLookup.Found.class);
-        assertThat(venue.lookup(T, "never-sent")).isInstanceOf(OrderLookup.NotFound.class);
+        assertThat(venue.lookup(buy("i", Side.YES, 1, "0.97", TimeInForce.IOC))).isInstanceOf(OrderLookup.Found.class);
+        assertThat(venue.lookup(buy("never-sent", Side.YES, 1, "0.97", TimeInForce.IOC))).isInstanceOf(OrderLookup.NotFound.class);
     }
 
     @Test

@@ -38,7 +38,7 @@ public class AccountSyncAdapter {
 
     @EventListener
     public void onFill(FillReceived event) {
-        executor.importFill(event.fill().orderId(), KalshiOrderVenue.fill(event.fill()));
+        executor.importFill(event.fill().orderId(), KalshiOrderVenue.yesPriced(event.fill()));
     }
 
     /** Kalshi's settlement as trading's notice; scalar results and other markets are not trading's. */

@@ -7,6 +7,7 @@ import io.recio.kalshi.KalshiPosition;
 import io.recio.kalshi.KalshiTrading;
 import io.recio.market.Count;
 import io.recio.market.MarketTicker;
+import io.recio.market.Side;
 import io.recio.trading.venue.OrderAction;
 import io.recio.trading.venue.OrderLookup;
 import io.recio.trading.venue.OrderOutcome;
@@ -66,13 +67,13 @@ public final class KalshiOrderVenue implements OrderVenue {
             return new OrderOutcome.Unknown(e.toString());
         }
         return switch (outcome) {
-            case io.recio.kalshi.OrderOutcome.Accepted a -> withFills(r.ticker(), a.orderId(), a.filled())
+            case io.recio.kalshi.OrderOutcome.Accepted a -> withFills(r, a.orderId(), a.filled())
                     .<OrderOutcome>map(f -> f)
                     .orElseGet(() -> new OrderOutcome.Unknown("accepted as " + a.orderId() + " but its fills are not readable yet"));
             case io.recio.kalshi.OrderOutcome.Rejected j -> new OrderOutcome.Rejected(j.code(),
                     "HTTP " + j.httpStatus() + ": " + j.message());
             case io.recio.kalshi.OrderOutcome.Unknown u -> new OrderOutcome.Unknown(u.reason());
-            case io.recio.kalshi.OrderOutcome.DuplicateClientOrderId d -> switch (lookup(r.ticker(), r.clientOrderId())) {
+            case io.recio.kalshi.OrderOutcome.DuplicateClientOrderId d -> switch (lookup(r)) {
                 case OrderLookup.Found f -> f.order();
                 case OrderLookup.NotFound nf -> new OrderOutcome.Unknown("409 duplicate client order id, yet not found");
                 case OrderLookup.Failed failed -> new OrderOutcome.Unknown("409 duplicate; lookup failed: " + failed.reason());
@@ -81,9 +82,9 @@ public final class KalshiOrderVenue implements OrderVenue {
     }
 
     @Override
-    public OrderLookup lookup(MarketTicker ticker, String clientOrderId) {
+    public OrderLookup lookup(OrderRequest request) {
         try {
-            Optional<KalshiOrder> found = kalshi.findOrderByClientId(ticker.toString(), clientOrderId);
+            Optional<KalshiOrder> found = kalshi.findOrderByClientId(request.ticker().toString(), request.clientOrderId());
             if (found.isEmpty()) {
                 return new OrderLookup.NotFound();
             }
@@ -92,7 +93,7 @@ public final class KalshiOrderVenue implements OrderVenue {
                 // An IOC/FOK order never rests; until Kalshi finishes it, its fills are not final.
                 return new OrderLookup.Failed("order " + o.orderId() + " is still resting");
             }
-            return withFills(ticker, o.orderId(), o.fillCount()).<OrderLookup>map(OrderLookup.Found::new)
+            return withFills(request, o.orderId(), o.fillCount()).<OrderLookup>map(OrderLookup.Found::new)
                     .orElseGet(() -> new OrderLookup.Failed("fills of " + o.orderId() + " are not readable yet"));
         } catch (RuntimeException e) {
             return new OrderLookup.Failed(e.toString());
@@ -114,7 +115,7 @@ public final class KalshiOrderVenue implements OrderVenue {
             List<VenueAccount.ClientFill> fills = new ArrayList<>();
             for (MarketTicker m : markets) {
                 for (KalshiFill f : kalshi.fills(m.toString())) {
-                    fills.add(new VenueAccount.ClientFill(null, f.orderId(), fill(f)));
+                    fills.add(new VenueAccount.ClientFill(null, f.orderId(), yesPriced(f)));
                 }
             }
             return new VenueAccount(kalshi.balance().available(), positions, fills);
@@ -123,14 +124,16 @@ public final class KalshiOrderVenue implements OrderVenue {
         }
     }
 
-    /** The fills of one order, when they add up to what Kalshi says filled. */
-    private Optional<OrderOutcome.Accepted> withFills(MarketTicker ticker, String orderId, Count filled) {
+    /** The fills of one order priced in its side, when they add up to what Kalshi says filled. */
+    private Optional<OrderOutcome.Accepted> withFills(OrderRequest r, String orderId, Count filled) {
         if (filled == null || filled.isZero()) {
             return Optional.of(new OrderOutcome.Accepted(orderId, List.of()));
         }
         try {
-            List<VenueFill> fills = kalshi.fills(ticker.toString()).stream().filter(f -> orderId.equals(f.orderId()))
-                    .map(KalshiOrderVenue::fill).toList();
+            List<VenueFill> fills = kalshi.fills(r.ticker().toString()).stream().filter(f -> orderId.equals(f.orderId()))
+                    .map(f -> new VenueFill(f.tradeId(), f.count(),
+                            r.side() == Side.YES ? f.yesPrice() : f.yesPrice().complement(), f.fee(), f.at()))
+                    .toList();
             Count seen = fills.stream().map(VenueFill::count).reduce(Count.ZERO, Count::plus);
             return seen.compareTo(filled) >= 0 ? Optional.of(new OrderOutcome.Accepted(orderId, fills)) : Optional.empty();
         } catch (RuntimeException e) {
@@ -138,8 +141,9 @@ public final class KalshiOrderVenue implements OrderVenue {
         }
     }
 
-    static VenueFill fill(KalshiFill f) {
-        return new VenueFill(f.tradeId(), f.count(), f.sidePrice(), f.fee(), f.at());
+    /** A fill at its YES price (Kalshi's fill names the book side, not the side our order was placed as). */
+    static VenueFill yesPriced(KalshiFill f) {
+        return new VenueFill(f.tradeId(), f.count(), f.yesPrice(), f.fee(), f.at());
     }
 
     /** Kalshi tickers recio trades; others (non-hourly markets on the same account) are not ours to reconcile. */

@@ -147,6 +147,18 @@ class KalshiOrderVenueTest {
     }
 
     @Test
+    void aYesSellThatKalshiReportsAsANoBuyIsPricedAsTheYesSold() {
+        // Seen against the simulator: selling YES at 0.49 comes back as outcome NO on the ask side.
+        kalshi.placeAnswer = new io.recio.kalshi.OrderOutcome.Accepted("o2", "cid-2", Count.ofContracts(3), Count.ZERO,
+                Price.parse("0.49"), Money.parse("0.0175"), AT);
+        kalshi.fills.add(new KalshiFill("t2", "o2", T.toString(), Side.NO, BookSide.ASK, Count.ofContracts(3),
+                Price.parse("0.49"), true, Money.parse("0.0525"), AT, 2));
+        OrderOutcome.Accepted a = (OrderOutcome.Accepted) venue.submit(new OrderRequest("cid-2", T, Side.YES,
+                OrderAction.SELL, Count.ofContracts(3), Price.parse("0.01"), TimeInForce.IOC, true));
+        assertThat(a.fills().get(0).price()).isEqualTo(Price.parse("0.49"));
+    }
+
+    @Test
     void anAcceptedOrderWhoseFillsAreNotVisibleYetIsUnknown() {
         kalshi.placeAnswer = new io.recio.kalshi.OrderOutcome.Accepted("o1", "cid-1", Count.ofContracts(2), Count.ZERO,
                 Price.parse("0.94"), Money.parse("0.0079"), AT);
@@ -180,13 +192,13 @@ class KalshiOrderVenueTest {
 
     @Test
     void lookupsAnswerFoundNotFoundOrFailed() {
-        assertThat(venue.lookup(T, "cid-1")).isInstanceOf(OrderLookup.NotFound.class);
+        assertThat(venue.lookup(buyNo("0.06"))).isInstanceOf(OrderLookup.NotFound.class);
         kalshi.found = Optional.of(order("o1", OrderStatus.RESTING, 0));
-        assertThat(venue.lookup(T, "cid-1")).isInstanceOf(OrderLookup.Failed.class);
+        assertThat(venue.lookup(buyNo("0.06"))).isInstanceOf(OrderLookup.Failed.class);
         kalshi.found = Optional.of(order("o1", OrderStatus.CANCELED, 0));
-        assertThat(venue.lookup(T, "cid-1")).isInstanceOf(OrderLookup.Found.class);
+        assertThat(venue.lookup(buyNo("0.06"))).isInstanceOf(OrderLookup.Found.class);
         kalshi.failure = new KalshiException(503, "unavailable", "down", null, null);
-        assertThat(venue.lookup(T, "cid-1")).isInstanceOf(OrderLookup.Failed.class);
+        assertThat(venue.lookup(buyNo("0.06"))).isInstanceOf(OrderLookup.Failed.class);
     }
 
     @Test
@@ -197,7 +209,10 @@ class KalshiOrderVenueTest {
         VenueAccount account = venue.account(List.of());
         assertThat(account.balance()).isEqualTo(Money.parse("123.45"));
         assertThat(account.positions()).containsExactly(new VenuePosition(T, Count.ofContracts(-2)));
-        assertThat(account.fills()).singleElement().satisfies(f -> assertThat(f.venueOrderId()).isEqualTo("o1"));
+        assertThat(account.fills()).singleElement().satisfies(f -> {
+            assertThat(f.venueOrderId()).isEqualTo("o1");
+            assertThat(f.fill().price()).as("YES price").isEqualTo(Price.parse("0.94"));
+        });
     }
 
     @Test
