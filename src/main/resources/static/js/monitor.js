@@ -87,7 +87,8 @@
     var spotMarked = false;
     ev.strikes.forEach(function (r) {
       var tr = document.createElement('tr');
-      var pActive = r.active_side === 'yes' ? r.probability_yes : 1 - r.probability_yes;
+      var known = r.probability_yes !== null && r.probability_yes !== undefined;
+      var pActive = !known ? null : r.active_side === 'yes' ? r.probability_yes : 1 - r.probability_yes;
       tr.className = t.stale ? '' : bandClass(pActive);
       if (!spotMarked && t.current_price !== null && r.strike > t.current_price) {
         tr.className += ' spot-row';
@@ -96,7 +97,7 @@
       tr.dataset.ticker = r.ticker;
       tr.appendChild(cell(fmtMoney(r.strike, 2)));
       tr.appendChild(cell(fmtSigned(r.distance, 0, '') + ' (' + fmtSigned(r.distance_percent, 2, '%') + ')'));
-      tr.appendChild(cell(isNaN(r.probability_yes) || r.probability_yes === null ? '–'
+      tr.appendChild(cell(!known ? '–'
           : (r.probability_yes * 100).toFixed(1) + '%'));
       tr.appendChild(cell(cents(r.yes_bid) + ' / ' + cents(r.yes_ask)));
       tr.appendChild(cell(cents(r.no_bid) + ' / ' + cents(r.no_ask)));
@@ -139,6 +140,8 @@
 
   function renderWatchlist() {
     var list = state.watchlists[state.symbol] || [];
+    var table = state.tables[state.symbol];
+    var currentEvent = table && table.current ? table.current.event_ticker : '';
     var body = document.querySelector('#watchlist tbody');
     if (list.length === 0) {
       body.innerHTML = '<tr class="empty"><td colspan="6" class="muted">Nothing passes the filter.</td></tr>';
@@ -147,7 +150,8 @@
     var frag = document.createDocumentFragment();
     list.forEach(function (w) {
       var tr = document.createElement('tr');
-      tr.appendChild(cell(w.ticker.substring(w.ticker.lastIndexOf('-') + 1)));
+      var hour = w.event_ticker === currentEvent ? 'this hour' : 'next hour';
+      tr.appendChild(cell(w.ticker.substring(w.ticker.lastIndexOf('-') + 1) + ' · ' + hour));
       tr.appendChild(cell(w.side.toUpperCase()));
       tr.appendChild(cell((w.probability * 100).toFixed(1) + '%'));
       tr.appendChild(cell(cents(w.ask)));

@@ -94,7 +94,11 @@ public final class StrikeTableJson {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static double round(double v, int places) {
+    /** Rounded for display; NaN (no price or no model yet) becomes null, never a confident 0. */
+    private static Double round(double v, int places) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }

@@ -180,6 +180,12 @@ class StrikeTablesIntegrationTest {
     }
 
     @Test
+    void theLivePushAndTheApiNeedASession() throws Exception {
+        mvc.perform(get("/ws/live")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/strike_tables/BTC")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void anUnknownSymbolInThePathIsA400() throws Exception {
         mvc.perform(get("/api/strike_tables/XRP").with(user("admin").roles("MASTER_ADMIN")))
                 .andExpect(status().isBadRequest())

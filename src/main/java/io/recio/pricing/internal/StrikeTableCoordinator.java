@@ -221,7 +221,7 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
-    /** Reports DEGRADED while a table is stale, RUNNING otherwise; only on change. */
+    /** Reports DEGRADED while a table is stale, RUNNING otherwise; only when what is wrong changes. */
     private void report() {
         ManagedService svc = service;
         if (svc == null) {
@@ -238,8 +238,10 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
             }
         }
         String problem = String.join("; ", problems);
-        if (!problem.equals(reportedProblem)) {
-            reportedProblem = problem;
+        // Ages in the reasons change every second; only a change of what is wrong is a new state.
+        String kind = problem.replaceAll("\\d+", "#");
+        if (!kind.equals(reportedProblem)) {
+            reportedProblem = kind;
             if (problem.isEmpty()) {
                 svc.running();
             } else {

@@ -131,6 +131,26 @@ class StrikeTableCalculatorTest {
     }
 
     @Test
+    void theJsonFormShowsCentsAndEdgesAndNoProbabilityWhenThereIsNone() {
+        StrikeTable priced = table(List.of(quote("99999.99", 89, 90, 500)), NOW);
+        @SuppressWarnings("unchecked")
+        var row = ((List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>)
+                io.recio.pricing.StrikeTableJson.table(priced).get("current")).get("strikes")).get(0);
+        assertThat(row).containsEntry("ticker", "KXBTCD-26SEP2516-T99999.99").containsEntry("yes_ask", 90.0)
+                .containsEntry("no_ask", 11.0).containsEntry("yes_edge", 4.37).containsEntry("probability_yes", 0.95)
+                .containsEntry("active_side", "yes");
+
+        StrikeTable unpriced = calculator.compute(Symbol.BTC, NOW, SyntheticFeeds.tick(Symbol.BTC, NOW, 100_000),
+                new EventMarkets(EVENT, List.of(quote("99999.99", 89, 90, 500)), NOW), null, null,
+                StrikeTableCalculator.Observed.NONE);
+        @SuppressWarnings("unchecked")
+        var bare = ((List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>)
+                io.recio.pricing.StrikeTableJson.table(unpriced).get("current")).get("strikes")).get(0);
+        assertThat(bare.get("probability_yes")).isNull();
+        assertThat(bare.get("yes_edge")).isNull();
+    }
+
+    @Test
     void theWatchlistKeepsOnlyLiquidCheapLikelyRowsWithEnoughEdge() {
         StrikeTable t = table(List.of(
                 quote("98999.99", 90, 91, 500),   // YES 95 % at 91¢: edge 95 − 91 − 0.57 = +3.43 → in
