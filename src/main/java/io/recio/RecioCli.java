@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "recio", mixinStandardHelpOptions = true, versionProvider = RecioCli.Version.class,
         description = "Self-hosted platform for Kalshi's hourly BTC and ETH contracts.",
-        subcommands = {RecioCli.Demo.class, RecioCli.Run.class, io.recio.pricing.ModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RecioCli.Demo.class, RecioCli.Run.class, io.recio.pricing.ModelCommand.class,
+                SimulatorCommand.class, CommandLine.HelpCommand.class})
 public final class RecioCli implements Callable<Integer> {
 
     /** Runs the command line and returns the process exit code. */

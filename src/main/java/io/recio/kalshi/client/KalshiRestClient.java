@@ -6,6 +6,8 @@ import io.recio.kalshi.KalshiException;
 import io.recio.kalshi.KalshiFill;
 import io.recio.kalshi.KalshiOrder;
 import io.recio.kalshi.KalshiPosition;
+import io.recio.kalshi.KalshiRateLimitedException;
+import io.recio.kalshi.KalshiUnavailableException;
 import io.recio.kalshi.KalshiSettlement;
 import io.recio.kalshi.OrderOutcome;
 import io.recio.kalshi.OrderRequest;
@@ -338,10 +340,10 @@ public final class KalshiRestClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new KalshiException(0, "timeout", method + " " + path + " got no answer within "
+            throw new KalshiUnavailableException(0, "timeout", method + " " + path + " got no answer within "
                     + (write ? settings.orderTimeout() : settings.requestTimeout()), null, e);
         } catch (IOException e) {
-            throw new KalshiException(0, "connection", method + " " + path + " failed: " + e.getClass().getSimpleName()
+            throw new KalshiUnavailableException(0, "connection", method + " " + path + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -353,9 +355,15 @@ public final class KalshiRestClient {
             return text == null || text.isBlank() ? KalshiParsers.json().createObjectNode() : KalshiParsers.tree(text);
         }
         KalshiParsers.ApiError error = KalshiParsers.error(response.body());
-        throw new KalshiException(status, error.code(), method + " " + path + " answered " + status + " "
-                + error.code() + ": " + error.message() + (error.details() == null ? "" : " (" + error.details() + ")"),
-                error.details(), null);
+        String message = method + " " + path + " answered " + status + " " + error.code() + ": " + error.message()
+                + (error.details() == null ? "" : " (" + error.details() + ")");
+        if (status == 429) {
+            throw new KalshiRateLimitedException(message);
+        }
+        if (status >= 500) {
+            throw new KalshiUnavailableException(status, error.code(), message, error.details(), null);
+        }
+        throw new KalshiException(status, error.code(), message, error.details(), null);
     }
 
     private <T> Stream<T> paged(String path, Map<String, String> query, String field, Function<JsonNode, T> parser) {

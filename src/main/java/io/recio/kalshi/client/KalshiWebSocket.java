@@ -89,7 +89,6 @@ public final class KalshiWebSocket implements AutoCloseable {
     private final Settings settings;
     private final RequestSigner signer;
     private final HttpClient http;
-    private final Clock clock;
     private final Handler handler;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<Long, Subscription> pendingById = new ConcurrentHashMap<>();
@@ -97,10 +96,11 @@ public final class KalshiWebSocket implements AutoCloseable {
     private final Map<Long, Long> lastSeq = new ConcurrentHashMap<>();
     private final AtomicLong commandId = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong gaps = new AtomicLong();
     private final ReentrantLock sendLock = new ReentrantLock();
     private final ScheduledExecutorService timer;
     private volatile WebSocket socket;
-    private volatile long lastActivityMillis;
+    private volatile long lastActivityNanos;
     private volatile boolean closed;
     private volatile int failures;
     private volatile long connects;
@@ -110,7 +110,6 @@ public final class KalshiWebSocket implements AutoCloseable {
         this.settings = settings;
         this.signer = new RequestSigner(credentials, clock);
         this.http = http;
-        this.clock = clock;
         this.handler = handler;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("kalshi-ws-timer").factory());
     }
@@ -167,6 +166,11 @@ public final class KalshiWebSocket implements AutoCloseable {
         send("update_subscription", params, null);
     }
 
+    /** How many seq gaps were seen so far. */
+    public long gaps() {
+        return gaps.get();
+    }
+
     /** How many connections were made so far (1 after the first connect). */
     public long connects() {
         return connects;
@@ -217,7 +221,7 @@ public final class KalshiWebSocket implements AutoCloseable {
                 return;
             }
             connects++;
-            lastActivityMillis = clock.millis();
+            lastActivityNanos = System.nanoTime();
             bySid.clear();
             lastSeq.clear();
             pendingById.clear();
@@ -256,7 +260,8 @@ public final class KalshiWebSocket implements AutoCloseable {
         if (ws == null) {
             return;
         }
-        long silent = clock.millis() - lastActivityMillis;
+        // real elapsed time, not the injected clock: a test clock may jump an hour, the network does not
+        long silent = (System.nanoTime() - lastActivityNanos) / 1_000_000;
         if (silent > settings.silenceTimeout().toMillis()) {
             reconnect("no message and no ping for " + silent + " ms");
             return;
@@ -361,7 +366,7 @@ public final class KalshiWebSocket implements AutoCloseable {
     // ---- receiving ---------------------------------------------------------------------------------------
 
     private void received(String text) {
-        lastActivityMillis = clock.millis();
+        lastActivityNanos = System.nanoTime();
         failures = 0;
         WsMessage message;
         try {
@@ -389,13 +394,14 @@ public final class KalshiWebSocket implements AutoCloseable {
             default -> {
             }
         }
-        if (message.seq() > 0 && message.sid() > 0 && !(message instanceof WsMessage.Ok)
-                && !(message instanceof WsMessage.Unsubscribed)) {
+        // ok answers to update_subscription consume a seq of their sid too (reference §7)
+        if (message.seq() > 0 && message.sid() > 0 && !(message instanceof WsMessage.Unsubscribed)) {
             Long previous = lastSeq.put(message.sid(), message.seq());
             if (previous != null && message.seq() != previous + 1) {
                 Subscription sub = bySid.get(message.sid());
                 log.warn("Kalshi WebSocket seq gap on sid {}: expected {}, got {}", message.sid(), previous + 1,
                         message.seq());
+                gaps.incrementAndGet();
                 if (sub != null) {
                     handler.onGap(sub, message.sid(), previous + 1, message.seq());
                 }
@@ -432,14 +438,14 @@ public final class KalshiWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-            lastActivityMillis = clock.millis();
+            lastActivityNanos = System.nanoTime();
             webSocket.request(1);
             return null; // the JDK answers the ping with a pong itself
         }
 
         @Override
         public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            lastActivityMillis = clock.millis();
+            lastActivityNanos = System.nanoTime();
             webSocket.request(1);
             return null;
         }

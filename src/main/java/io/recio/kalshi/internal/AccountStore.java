@@ -25,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code trading} mirror of the Kalshi account. Every write is idempotent: fills by trade id, settlements by
- * ticker and settled time (insert if absent), positions, balances and orders upserted by their key.
+ * ticker and settled time (insert if absent), positions, balances and orders upserted by their key. "Insert if
+ * absent" is a look-up then a plain insert whose duplicate-key failure (a race between the socket and the REST
+ * pass) also means "already there"; it runs the same on PostgreSQL and H2.
  */
 @Repository
 public class AccountStore {
@@ -38,26 +40,33 @@ public class AccountStore {
 
     /** Records a fill; answers whether it was new. */
     public boolean addFill(KalshiFill f, String source, Instant now) {
-        return jdbc.sql("""
+        if (exists("SELECT COUNT(*) FROM trading.fill WHERE trade_id = ?", f.tradeId())) {
+            return false;
+        }
+        return insertIfAbsent(() -> jdbc.sql("""
                 INSERT INTO trading.fill (trade_id, order_id, ticker, outcome_side, book_side, count, yes_price,
                     is_taker, fee, exchange_index, filled_at, source, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(f.tradeId(), f.orderId(), f.ticker(), f.outcomeSide().wire(), f.bookSide().wire(),
                         f.count().units(), f.yesPrice().units(), f.taker(), f.fee().units(), f.exchangeIndex(),
                         ts(f.at()), source, ts(now))
-                .update() == 1;
+                .update());
     }
 
     /** Records a settlement; answers whether it was new. */
     public boolean addSettlement(KalshiSettlement s, Instant now) {
-        return jdbc.sql("""
+        if (jdbc.sql("SELECT COUNT(*) FROM trading.settlement WHERE ticker = ? AND settled_at = ?")
+                .params(s.ticker(), ts(s.settledAt())).query(Long.class).single() > 0) {
+            return false;
+        }
+        return insertIfAbsent(() -> jdbc.sql("""
                 INSERT INTO trading.settlement (ticker, event_ticker, market_result, yes_count, yes_total_cost,
                     no_count, no_total_cost, revenue, fee, settled_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.ticker(), s.eventTicker(), s.result(), s.yesCount().units(), s.yesTotalCost().units(),
                         s.noCount().units(), s.noTotalCost().units(), s.revenue().units(), s.fee().units(),
                         ts(s.settledAt()), ts(now))
-                .update() == 1;
+                .update());
     }
 
     /** Upserts a position; answers whether it differs from the stored one. */
@@ -75,12 +84,15 @@ public class AccountStore {
         if (changed == 1) {
             return true;
         }
-        return jdbc.sql("""
+        if (exists("SELECT COUNT(*) FROM trading.position WHERE ticker = ?", p.ticker())) {
+            return false;
+        }
+        return insertIfAbsent(() -> jdbc.sql("""
                 INSERT INTO trading.position (ticker, position, exposure, realized_pnl, fees_paid, updated_at,
-                    observed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.ticker(), p.position().units(), p.exposure().units(), p.realizedPnl().units(),
                         p.feesPaid().units(), ts(updated), ts(now))
-                .update() == 1;
+                .update());
     }
 
     /** Upserts the balance (total as shard -1 and each shard); answers whether the total changed. */
@@ -123,17 +135,32 @@ public class AccountStore {
         if (changed == 1) {
             return true;
         }
-        return jdbc.sql("""
+        if (exists("SELECT COUNT(*) FROM trading.exchange_order WHERE order_id = ?", o.orderId())) {
+            return false;
+        }
+        return insertIfAbsent(() -> jdbc.sql("""
                 INSERT INTO trading.exchange_order (order_id, client_order_id, ticker, outcome_side, book_side, status,
                     yes_price, initial_count, fill_count, remaining_count, taker_fees, maker_fees, taker_fill_cost,
                     maker_fill_cost, created_at, updated_at, observed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(o.orderId(), o.clientOrderId(), o.ticker(), o.outcomeSide().wire(), o.bookSide().wire(),
                         o.status().name().toLowerCase(Locale.ROOT), o.yesPrice().units(), o.initialCount().units(),
                         o.fillCount().units(), o.remainingCount().units(), o.takerFees().units(),
                         o.makerFees().units(), o.takerFillCost().units(), o.makerFillCost().units(),
                         ts(o.createdAt()), ts(o.updatedAt()), ts(now))
-                .update() == 1;
+                .update());
+    }
+
+    private boolean exists(String countSql, Object key) {
+        return jdbc.sql(countSql).param(key).query(Long.class).single() > 0;
+    }
+
+    private static boolean insertIfAbsent(java.util.function.IntSupplier insert) {
+        try {
+            return insert.getAsInt() == 1;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
     }
 
     /** The stored balance: the total and each shard. */

@@ -194,7 +194,7 @@ public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSoc
     }
 
     /** One pass: rollover and event discovery, re-syncs, exchange status, persistence and snapshot files. */
-    void tick() {
+    synchronized void tick() {
         long now = clock.millis();
         roll(Instant.ofEpochMilli(now));
         resync(now);

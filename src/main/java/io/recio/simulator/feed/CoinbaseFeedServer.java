@@ -211,9 +211,7 @@ public final class CoinbaseFeedServer {
             return;
         }
         for (FeedConnection c : connections.values()) {
-            if (c.wants(channel, productId)) {
-                c.send(text);
-            }
+            c.sendIfSubscribed(channel, productId, text);
         }
     }
 
@@ -245,8 +243,11 @@ public final class CoinbaseFeedServer {
             reply(c, messages.error("Failed to " + type, e.getMessage()));
             return;
         }
-        Map<String, Set<String>> now = type.equals("subscribe") ? c.subscribe(request) : c.unsubscribe(request);
-        reply(c, messages.subscriptions(now));
+        // Under the connection's lock, so the subscriptions reply goes out before the first message it enables.
+        synchronized (c) {
+            Map<String, Set<String>> now = type.equals("subscribe") ? c.subscribe(request) : c.unsubscribe(request);
+            reply(c, messages.subscriptions(now));
+        }
     }
 
     /** The channel → products of a (un)subscribe: root product_ids apply to every channel named. */

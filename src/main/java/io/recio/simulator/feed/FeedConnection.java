@@ -54,9 +54,12 @@ final class FeedConnection {
         return snapshot();
     }
 
-    synchronized boolean wants(String channel, String productId) {
+    /** Sends a channel's message for a product if this client subscribed to it. */
+    synchronized void sendIfSubscribed(String channel, String productId, String text) {
         Set<String> products = subscriptions.get(channel);
-        return products != null && products.contains(productId);
+        if (products != null && products.contains(productId)) {
+            send(text);
+        }
     }
 
     private Map<String, Set<String>> snapshot() {

@@ -100,4 +100,29 @@ class KalshiSimulatorLifecycleTest {
         sim.simulator.tick();
         assertThat(sim.anonymous.get("/markets/KXBTCD-26SEP2516-T96499.99").status()).isEqualTo(200);
     }
+
+    @Test
+    void goodTillCanceledOrdersExpireAtTheirExpirationTime() {
+        java.util.Map<String, Object> body = order(SimulatorFixture.ATM, "bid", "0.1000", "3", "good_till_canceled");
+        body.put("expiration_time", sim.clock.instant().getEpochSecond() + 60);
+        String id = sim.client.post("/portfolio/events/orders", body).body().get("order_id").asString();
+        runFor(Duration.ofSeconds(59), Duration.ofSeconds(59));
+        assertThat(sim.client.get("/portfolio/orders/" + id).body().get("order").get("status").asString()).isEqualTo("resting");
+        runFor(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(sim.client.get("/portfolio/orders/" + id).body().get("order").get("status").asString()).isEqualTo("canceled");
+        assertThat(sim.balance(sim.client).get("balance").asLong()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void ordersFlaggedCancelOnPauseGoWhenAPauseStarts() {
+        java.util.Map<String, Object> flagged = order(SimulatorFixture.ATM, "bid", "0.1000", "3", "good_till_canceled");
+        flagged.put("cancel_order_on_pause", true);
+        String gone = sim.client.post("/portfolio/events/orders", flagged).body().get("order_id").asString();
+        String stays = sim.client.post("/portfolio/events/orders", order(SimulatorFixture.ATM, "bid", "0.1100", "3", "good_till_canceled"))
+                .body().get("order_id").asString();
+        sim.faults.tradingPaused(true);
+        sim.simulator.tick();
+        assertThat(sim.client.get("/portfolio/orders/" + gone).body().get("order").get("status").asString()).isEqualTo("canceled");
+        assertThat(sim.client.get("/portfolio/orders/" + stays).body().get("order").get("status").asString()).isEqualTo("resting");
+    }
 }

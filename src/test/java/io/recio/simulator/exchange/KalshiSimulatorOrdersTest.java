@@ -151,7 +151,7 @@ class KalshiSimulatorOrdersTest {
     }
 
     @Test
-    void selling_yes_is_buying_no_and_a_matching_pair_pays_out_a_dollar() {
+    void sellingYesBuysNoAndAMatchedPairPaysOutADollar() {
         KalshiTestClient me = sim.newClient();
         String ask = bestAsk();
         me.post("/portfolio/events/orders", order(ATM, "bid", ask, "10", "immediate_or_cancel"));

@@ -126,6 +126,7 @@ final class KalshiTestClient {
     final class Ws implements WebSocket.Listener, AutoCloseable {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final CompletableFuture<String> firstPing = new CompletableFuture<>();
         final WebSocket socket;
         private final StringBuilder partial = new StringBuilder();
 
@@ -180,6 +181,15 @@ final class KalshiTestClient {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            java.nio.ByteBuffer copy = message.duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            firstPing.complete(new String(bytes, StandardCharsets.UTF_8));
+            return WebSocket.Listener.super.onPing(webSocket, message);
         }
 
         @Override

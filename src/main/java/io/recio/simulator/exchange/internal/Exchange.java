@@ -44,12 +44,16 @@ public final class Exchange {
     /** How long finalized events stay listed. */
     private static final Duration KEEP_FINALIZED = Duration.ofHours(24);
     private static final int MAX_TRADES = 20_000;
+    /** Kalshi's per-strike position limit is $1,000,000 (reference §9, [3P]); no order may exceed it. */
+    static final Count MAX_ORDER = Count.ofContracts(1_000_000);
+    /** Ticker fields that change every second and do not by themselves make a new ticker message. */
+    private static final Set<String> TIMESTAMPS = Set.of("ts_ms", "ts", "time");
     static final String MAKER_ACCOUNT = "market-maker";
 
     /** A parsed V2 create-order request. */
     public record OrderRequest(String ticker, String clientOrderId, SimOrder.BookSide side, Count count, Price price,
                                String timeInForce, String selfTradePrevention, boolean postOnly, boolean reduceOnly,
-                               Long expirationSeconds) {
+                               Long expirationSeconds, boolean cancelOnPause) {
     }
 
     /** A public trade as {@code /markets/trades} and the {@code trade} channel report it. */
@@ -62,6 +66,7 @@ public final class Exchange {
     private final Clock clock;
     private final KalshiSimulatorSettings settings;
     private final Consumer<Object> sink;
+    private final Instant started;
     private final Map<String, SimEvent> events = new LinkedHashMap<>();
     private final Map<String, SimMarket> markets = new LinkedHashMap<>();
     private final Map<String, SimAccount> accountsById = new LinkedHashMap<>();
@@ -95,6 +100,12 @@ public final class Exchange {
         this.clock = clock;
         this.settings = settings;
         this.sink = sink;
+        this.started = clock.instant();
+    }
+
+    /** When this exchange opened (the series' {@code last_updated_ts}). */
+    public Instant started() {
+        return started;
     }
 
     public Instant now() {
@@ -151,6 +162,9 @@ public final class Exchange {
         }
         for (SimMarket market : markets.values()) {
             advance(market, now);
+            if (market.status == SimMarket.Status.ACTIVE) {
+                cancelExpired(market, now);
+            }
         }
         events.values().removeIf(event -> {
             boolean expired = event.markets.stream().allMatch(m -> m.status == SimMarket.Status.FINALIZED)
@@ -244,6 +258,19 @@ public final class Exchange {
         }
     }
 
+    /** Cancels GTC orders past their expiration_time, and those flagged cancel_order_on_pause during a pause. */
+    private void cancelExpired(SimMarket market, Instant now) {
+        boolean paused = faults.tradingPaused();
+        long second = now.getEpochSecond();
+        Book.Levels before = market.book.levels();
+        List<SimOrder> gone = market.book.removeAll(o -> !o.marketMaker
+                && ((o.expirationSeconds != null && o.expirationSeconds <= second) || (paused && o.cancelOnPause)));
+        if (!gone.isEmpty()) {
+            gone.forEach(o -> finish(o, SimOrder.Status.CANCELED, now));
+            afterChange(market, before, now);
+        }
+    }
+
     private void settle(SimMarket market, Instant now) {
         boolean yes = "yes".equals(market.result);
         for (SimAccount account : accountsById.values()) {
@@ -327,6 +354,7 @@ public final class Exchange {
                 market.ticker, request.side(), request.price(), count, request.timeInForce(),
                 request.selfTradePrevention(), request.postOnly(), now, ++orderSequence);
         order.expirationSeconds = request.expirationSeconds();
+        order.cancelOnPause = request.cancelOnPause();
         Money required = Money.cost(new Count(Math.max(0, count.units() - closable)), order.unitCost())
                 .plus(Fees.takerFee(count, request.price()));
         if (account.available().compareTo(required) < 0) {
@@ -372,6 +400,7 @@ public final class Exchange {
         long held = position == null ? 0 : position.contracts.units();
         long closable = order.side == SimOrder.BookSide.BID ? Math.max(0, -held) : Math.max(0, held);
         order.reserved = Money.cost(new Count(Math.max(0, order.remaining.units() - closable)), order.unitCost());
+        account.resting.add(order);
     }
 
     /** Cancels a resting order (reduce its remaining count to zero); allowed during a trading pause. */
@@ -510,6 +539,10 @@ public final class Exchange {
         if (!count.isPositive()) {
             throw ApiException.badRequest("invalid_order_size", "count must be at least 0.01, got " + count.toFp());
         }
+        if (count.compareTo(MAX_ORDER) > 0) {
+            throw ApiException.badRequest("invalid_order_size", "count must be at most " + MAX_ORDER.toFp()
+                    + " (the per-strike position limit), got " + count.toFp());
+        }
         if (price.units() <= 0 || price.units() >= Price.ONE_DOLLAR || !price.isOnCentGrid()) {
             throw ApiException.badRequest("invalid_order", "price " + price.toDollars()
                     + " is not on the market's grid (0.0100 to 0.9900 in steps of 0.0100)");
@@ -616,6 +649,9 @@ public final class Exchange {
         if (!order.remaining.isPositive()) {
             order.status = SimOrder.Status.EXECUTED;
             order.reserved = Money.ZERO;
+            if (!order.marketMaker) {
+                accountsById.get(order.accountId).resting.remove(order);
+            }
         } else if (order.reserved.units() > 0) {
             Money release = order.reserved.compareTo(cost) < 0 ? order.reserved : cost;
             order.reserved = order.reserved.minus(release);
@@ -695,6 +731,10 @@ public final class Exchange {
         order.updated = now;
         if (!order.marketMaker) {
             touchedOrders.add(order);
+            SimAccount account = accountsById.get(order.accountId);
+            if (account != null) {
+                account.resting.remove(order);
+            }
         }
     }
 
@@ -705,7 +745,7 @@ public final class Exchange {
         diff(market, before.bids(), after.bids(), "yes", now);
         diff(market, before.asks(), after.asks(), "no", now);
         Map<String, Object> ticker = Wire.tickerMessage(market, after, now);
-        String signature = ticker.entrySet().stream().filter(e -> !e.getKey().equals("ts_ms")).toList().toString();
+        String signature = ticker.entrySet().stream().filter(e -> !TIMESTAMPS.contains(e.getKey())).toList().toString();
         if (!signature.equals(market.lastTickerSignature)) {
             market.lastTickerSignature = signature;
             long bid = after.bids().isEmpty() ? 0 : after.bids().lastKey();

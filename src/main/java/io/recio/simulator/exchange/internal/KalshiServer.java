@@ -35,6 +35,7 @@ public final class KalshiServer {
     private Exchange exchange;
     private FaultSwitches faults;
     private WsHub hub;
+    private RestApi rest;
     private Tomcat tomcat;
     private Path baseDir;
     private String host;
@@ -70,7 +71,8 @@ public final class KalshiServer {
             tomcat.getHost().setAutoDeploy(false);
             Context context = tomcat.addContext("", baseDir.toString());
             Authenticator authenticator = new Authenticator(exchange, settings.timestampTolerance());
-            Tomcat.addServlet(context, "kalshi", new RestApi(exchange, authenticator, faults)).setAsyncSupported(true);
+            rest = new RestApi(exchange, authenticator, faults);
+            Tomcat.addServlet(context, "kalshi", rest).setAsyncSupported(true);
             context.addServletMappingDecoded("/", "kalshi");
             context.addServletContainerInitializer(new WsSci(), null);
             context.addServletContainerInitializer((classes, servletContext) -> {
@@ -111,6 +113,9 @@ public final class KalshiServer {
 
     public void stop() {
         hub.stop();
+        if (rest != null) {
+            rest.releaseHungRequests();
+        }
         if (tomcat != null) {
             try {
                 tomcat.stop();
@@ -119,7 +124,16 @@ public final class KalshiServer {
                 throw new IllegalStateException("the simulated Kalshi exchange did not stop cleanly", e);
             } finally {
                 tomcat = null;
+                deleteBaseDir();
             }
+        }
+    }
+
+    private void deleteBaseDir() {
+        try (java.util.stream.Stream<Path> files = Files.walk(baseDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(KalshiServer.class).debug("Cannot remove {}", baseDir, e);
         }
     }
 

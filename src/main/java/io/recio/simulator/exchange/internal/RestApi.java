@@ -45,6 +45,8 @@ public final class RestApi extends HttpServlet {
     private final Authenticator authenticator;
     private final TokenBuckets buckets = new TokenBuckets();
     private final FaultSwitches faults;
+    /** Requests held open by the order-response-timeout fault, released when the server stops. */
+    private final Set<AsyncContext> hung = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One HTTP exchange's parsed request. */
     private record Call(String method, String path, HttpServletRequest request) {
@@ -141,12 +143,13 @@ public final class RestApi extends HttpServlet {
                         + "'; known: " + known);
             }
         }
-        long latency = body.has("latency_ms") ? integral(body, "latency_ms") : faults.latencyMillis();
+        boolean reset = Boolean.TRUE.equals(bool(body, "reset"));
+        long latency = body.has("latency_ms") ? integral(body, "latency_ms") : reset ? 0 : faults.latencyMillis();
         if (latency < 0 || latency > 120_000) {
             throw ApiException.badRequest("bad_request", "latency_ms must be 0 to 120000, got " + latency);
         }
-        double fraction = body.has("error_fraction") ? number(body, "error_fraction") : faults.errorFraction();
-        int status = body.has("error_status") ? (int) integral(body, "error_status") : faults.errorStatus();
+        double fraction = body.has("error_fraction") ? number(body, "error_fraction") : reset ? 0 : faults.errorFraction();
+        int status = body.has("error_status") ? (int) integral(body, "error_status") : reset ? 503 : faults.errorStatus();
         if (!(fraction >= 0 && fraction <= 1) || (status != 429 && status != 500 && status != 503)) {
             throw ApiException.badRequest("bad_request", "error_fraction must be 0..1 and error_status 429, 500 or 503");
         }
@@ -168,8 +171,7 @@ public final class RestApi extends HttpServlet {
         Boolean timeout = bool(body, "order_response_timeout");
         Boolean paused = bool(body, "trading_paused");
         Boolean frozen = bool(body, "feed_frozen");
-        Boolean reset = bool(body, "reset");
-        if (Boolean.TRUE.equals(reset)) {
+        if (reset) {
             faults.reset();
         }
         faults.latencyMillis(latency);
@@ -256,13 +258,27 @@ public final class RestApi extends HttpServlet {
         };
     }
 
+    /** Ends every request the order-response-timeout fault holds open (on shutdown). */
+    public void releaseHungRequests() {
+        for (AsyncContext context : hung) {
+            try {
+                context.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // completed by its own timeout meanwhile
+            }
+        }
+        hung.clear();
+    }
+
     /** The order exists, but its answer never comes: the client's own timeout must fire. */
-    private static void hang(HttpServletRequest request) {
+    private void hang(HttpServletRequest request) {
         AsyncContext context = request.startAsync();
+        hung.add(context);
         context.setTimeout(300_000);
         context.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
+                hung.remove(event.getAsyncContext());
             }
 
             @Override
@@ -321,13 +337,13 @@ public final class RestApi extends HttpServlet {
 
     private Answer seriesRoute(String[] parts) {
         if (parts.length == 1) {
-            return new Answer(200, obj("series", Arrays.stream(Symbol.values()).map(Wire::series).toList()));
+            return new Answer(200, obj("series", Arrays.stream(Symbol.values()).map(s -> Wire.series(s, exchange.started())).toList()));
         }
         if (parts.length == 2) {
             try {
                 Symbol symbol = Symbol.ofSeries(parts[1]);
                 if (symbol.aboveBelowSeries().equals(parts[1])) {
-                    return new Answer(200, obj("series", Wire.series(symbol)));
+                    return new Answer(200, obj("series", Wire.series(symbol, exchange.started())));
                 }
             } catch (IllegalArgumentException e) {
                 throw ApiException.notFound("series " + parts[1] + " not found");
@@ -615,7 +631,7 @@ public final class RestApi extends HttpServlet {
                     result.put("error", null);
                     results.add(result);
                 } catch (ApiException e) {
-                    results.add(obj("order_id", null, "client_order_id", text(item, "client_order_id"),
+                    results.add(obj("client_order_id", text(item, "client_order_id"),
                             "error", obj("code", e.code(), "message", e.getMessage())));
                 }
             }
@@ -725,7 +741,7 @@ public final class RestApi extends HttpServlet {
         }
         Exchange.OrderRequest request = new Exchange.OrderRequest(required(body, "ticker"), clientOrderId, side(body),
                 count(body, "count"), price(body, "price"), tif, stp, flag(body, "post_only"), flag(body, "reduce_only"),
-                expiration);
+                expiration, flag(body, "cancel_order_on_pause"));
         return exchange.create(account, request);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One simulated Kalshi member: cash on the crypto shard, positions, orders, fills and settlements. */
-final class SimAccount {
+public final class SimAccount {
 
     /** A market position: signed contracts (+ YES, − NO) with its cost basis and running totals. */
     static final class Position {
@@ -55,6 +55,8 @@ final class SimAccount {
     final Map<String, Position> positions = new LinkedHashMap<>();
     final Map<String, SimOrder> orders = new LinkedHashMap<>();
     final Map<String, String> orderIdByClientOrderId = new HashMap<>();
+    /** The orders holding collateral, so the available balance costs O(resting), not O(all orders ever). */
+    final java.util.Set<SimOrder> resting = new java.util.LinkedHashSet<>();
     final List<Fill> fills = new ArrayList<>();
     final List<Settlement> settlements = new ArrayList<>();
     Instant updated;
@@ -69,10 +71,8 @@ final class SimAccount {
 
     Money reserved() {
         Money total = Money.ZERO;
-        for (SimOrder order : orders.values()) {
-            if (order.status == SimOrder.Status.RESTING) {
-                total = total.plus(order.reserved);
-            }
+        for (SimOrder order : resting) {
+            total = total.plus(order.reserved);
         }
         return total;
     }

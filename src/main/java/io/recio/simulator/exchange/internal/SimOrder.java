@@ -6,11 +6,13 @@ import io.recio.market.Price;
 import java.time.Instant;
 
 /** An order in the simulated exchange: a user's or a market maker's, on the single YES book. */
-final class SimOrder {
+public final class SimOrder {
 
-    enum BookSide { BID, ASK }
+    /** Kalshi V2 book side: a bid buys YES, an ask sells YES (buys NO). */
+    public enum BookSide { BID, ASK }
 
-    enum Status { RESTING, CANCELED, EXECUTED }
+    /** Order status as Kalshi reports it. */
+    public enum Status { RESTING, CANCELED, EXECUTED }
 
     final String orderId;
     final String accountId;
@@ -38,6 +40,7 @@ final class SimOrder {
     /** Sum over fills of count × YES price, for the average fill price. */
     Money yesNotionalFilled = Money.ZERO;
     Long expirationSeconds;
+    boolean cancelOnPause;
 
     SimOrder(String orderId, String accountId, boolean marketMaker, String clientOrderId, String ticker, BookSide side,
              Price price, Count count, String timeInForce, String selfTradePrevention, boolean postOnly,
@@ -57,6 +60,10 @@ final class SimOrder {
         this.created = created;
         this.updated = created;
         this.sequence = sequence;
+    }
+
+    public String orderId() {
+        return orderId;
     }
 
     /** What one contract of this order costs its owner: the YES price for a bid, the NO price for an ask. */

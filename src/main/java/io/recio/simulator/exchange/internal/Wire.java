@@ -143,6 +143,8 @@ public final class Wire {
                 "title", name(event.symbol) + " price on " + DAY.format(ny) + " at " + HOUR.format(ny) + "?",
                 "collateral_return_type", "",
                 "mutually_exclusive", false,
+                "category", "Crypto",
+                "available_on_brokers", false,
                 "strike_date", time(close),
                 "settlement_sources", settlementSources(event.symbol),
                 "last_updated_ts", time(event.updated),
@@ -159,7 +161,7 @@ public final class Wire {
     }
 
     /** The REST Series object of KXBTCD / KXETHD (shape of LIVE-BTC's series sample). */
-    static Map<String, Object> series(Symbol symbol) {
+    static Map<String, Object> series(Symbol symbol, Instant listed) {
         String asset = symbol == Symbol.BTC ? "BTC" : "ETH";
         return obj(
                 "ticker", symbol.aboveBelowSeries(),
@@ -174,7 +176,7 @@ public final class Wire {
                 "fee_type", "quadratic",
                 "fee_multiplier", 1,
                 "additional_prohibitions", List.of(),
-                "last_updated_ts", "2026-08-24T16:04:33.777344Z",
+                "last_updated_ts", time(listed),
                 "exchange_index", CRYPTO_EXCHANGE_INDEX);
     }
 
@@ -222,7 +224,7 @@ public final class Wire {
                 "open_interest_fp", market.openInterest.toFp(),
                 "dollar_volume", market.notionalUnits / Money.ONE_DOLLAR,
                 "dollar_open_interest", market.openInterest.units() / Count.ONE_CONTRACT,
-                "ts_ms", now.toEpochMilli());
+                "ts_ms", now.toEpochMilli(), "ts", now.getEpochSecond(), "time", time(now));
     }
 
     static Map<String, Object> trade(Exchange.Trade trade) {
@@ -232,7 +234,7 @@ public final class Wire {
                 "count_fp", trade.count().toFp(),
                 "taker_outcome_side", outcome(trade.takerSide()), "taker_book_side", book(trade.takerSide()),
                 "taker_side", outcome(trade.takerSide()), "is_block_trade", false,
-                "ts_ms", trade.time().toEpochMilli());
+                "ts_ms", trade.time().toEpochMilli(), "ts", trade.time().getEpochSecond());
     }
 
     static Map<String, Object> restTrade(Exchange.Trade trade) {
@@ -258,7 +260,10 @@ public final class Wire {
                 "yes_price_dollars", new Price(fill.yesPriceUnits()).toDollars(), "count_fp", fill.count().toFp(),
                 "fee_cost", sixDp(fill.fee()), "outcome_side", outcome(fill.bookSide()),
                 "book_side", book(fill.bookSide()), "post_position_fp", fill.postPosition().toFp(),
-                "ts_ms", fill.time().toEpochMilli());
+                "ts_ms", fill.time().toEpochMilli(),
+                // deprecated but still required by the AsyncAPI schema; a V2 ask is "sell" of side "no" (LIVE-ORD)
+                "side", outcome(fill.bookSide()), "action", fill.bookSide() == SimOrder.BookSide.BID ? "buy" : "sell",
+                "purchased_side", outcome(fill.bookSide()), "ts", fill.time().getEpochSecond());
         if (fill.clientOrderId() != null) {
             msg.put("client_order_id", fill.clientOrderId());
         }
@@ -313,9 +318,11 @@ public final class Wire {
                 "taker_fees_dollars", order.takerFees.toDollars(), "maker_fees_dollars", order.makerFees.toDollars(),
                 "client_order_id", order.clientOrderId == null ? "" : order.clientOrderId,
                 "created_ts_ms", order.created.toEpochMilli(), "last_updated_ts_ms", order.updated.toEpochMilli(),
+                "created_time", time(order.created), "last_update_time", time(order.updated),
                 "self_trade_prevention_type", order.selfTradePrevention, "subaccount_number", 0);
         if (order.expirationSeconds != null) {
             o.put("expiration_ts_ms", order.expirationSeconds * 1000);
+            o.put("expiration_time", time(Instant.ofEpochSecond(order.expirationSeconds)));
         }
         return o;
     }

@@ -1,0 +1,103 @@
+package io.recio.simulator.internal;
+
+import io.recio.RecioProperties;
+import io.recio.market.SpotPrice;
+import io.recio.market.Symbol;
+import io.recio.ops.ManagedServices;
+import io.recio.simulator.faults.FaultSwitches;
+import io.recio.simulator.feed.CoinbaseFeedServer;
+import io.recio.simulator.prices.model.PriceModel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The simulated world, present when {@code recio.simulator.enabled=true} (demo mode, {@code ./recio simulator}):
+ * the fault switches, the price model (bean type {@link PriceModel}, which is both
+ * {@link io.recio.simulator.prices.SimulatedPrices} and {@link io.recio.simulator.prices.SimulatedHistory}),
+ * and the Coinbase feed server, started and stopped with the application.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "recio.simulator", name = "enabled", havingValue = "true")
+class SimulatorConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    FaultSwitches simulatorFaultSwitches(SimulatorProperties properties) {
+        FaultSwitches switches = new FaultSwitches();
+        SimulatorProperties.Faults f = properties.faults();
+        switches.latencyMillis(f.latencyMs());
+        switches.errors(f.errorFraction(), f.errorStatus());
+        switches.orderResponseTimeout(f.orderResponseTimeout());
+        switches.tradingPaused(f.tradingPaused());
+        switches.feedFrozen(f.feedFrozen());
+        return switches;
+    }
+
+    /** The seed of this run: the configured one, or a fresh one that is logged so the run can be repeated. */
+    @Bean
+    SimulatorSeed simulatorSeed(SimulatorProperties properties) {
+        long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
+        log.info("simulator seed {} (set recio.simulator.seed={} to repeat this run)", seed, seed);
+        return new SimulatorSeed(seed);
+    }
+
+    @Bean
+    PriceModel simulatedPrices(Clock clock, SimulatorProperties properties, SimulatorSeed seed,
+                               ManagedServices services) {
+        SimulatorProperties.Replay replay = properties.replay();
+        Path btc = replay.fileFor(Symbol.BTC);
+        Path eth = replay.fileFor(Symbol.ETH);
+        PriceModel model;
+        try {
+            model = new PriceModel(clock, seed.value(), start(properties.startPrice().btc(), "btc"),
+                    start(properties.startPrice().eth(), "eth"), btc, eth);
+        } catch (IllegalArgumentException e) {
+            String key = btc != null && e.getMessage().contains(btc.toString()) ? replay.keyFor(Symbol.BTC)
+                    : eth != null && e.getMessage().contains(eth.toString()) ? replay.keyFor(Symbol.ETH)
+                    : "recio.simulator";
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+        var service = services.register(SimulatorLifecycle.PRICES_SERVICE, java.util.List.of());
+        service.detail("seed", seed.value());
+        service.detail("anchor", model.anchor().toString());
+        service.detail("btc", btc != null ? "replay " + btc : "model");
+        service.detail("eth", eth != null ? "replay " + eth : "model");
+        service.running();
+        return model;
+    }
+
+    @Bean
+    CoinbaseFeedServer coinbaseFeedServer(PriceModel prices, FaultSwitches faults, Clock clock,
+                                          RecioProperties recio, SimulatorProperties properties, SimulatorSeed seed) {
+        return new CoinbaseFeedServer(prices, faults, clock, new CoinbaseFeedServer.Settings(recio.bindAddress(),
+                recio.ports().simulatorCoinbase(), properties.feed().subscribeTimeout(), seed.value()));
+    }
+
+    @Bean
+    SimulatorLifecycle simulatorLifecycle(CoinbaseFeedServer feed, ManagedServices services,
+                                          @Value("${recio.services.autostart:true}") boolean autostart) {
+        return new SimulatorLifecycle(feed, services, autostart);
+    }
+
+    private static SpotPrice start(java.math.BigDecimal dollars, String key) {
+        try {
+            return SpotPrice.parse(dollars.toPlainString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("recio.simulator.start-price." + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The seed every simulated part of one run draws from. */
+    record SimulatorSeed(long value) {
+    }
+}

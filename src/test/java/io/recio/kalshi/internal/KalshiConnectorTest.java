@@ -1,0 +1,60 @@
+package io.recio.kalshi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.recio.Mode;
+import io.recio.RecioProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where recio finds Kalshi: configuration in paper/live mode, the simulator's file in demo mode. */
+class KalshiConnectorTest {
+
+    private static RecioProperties recio(Mode mode, Path dataDir) {
+        return new RecioProperties(mode, "127.0.0.1", dataDir, new RecioProperties.Ports(0, 0, 0));
+    }
+
+    @Test
+    void liveModeWithoutAKeyIdStopsNamingTheSetting(@TempDir Path dir) {
+        assertThatThrownBy(() -> new KalshiConnector(SimulatedKalshi.properties(Duration.ofSeconds(1)),
+                recio(Mode.LIVE, dir), Clock.systemUTC()))
+                .hasMessageContaining("recio.kalshi.key-id").hasMessageContaining("LIVE");
+    }
+
+    @Test
+    void demoModeGivesUpWaitingForTheSimulatorNamingTheFile(@TempDir Path dir) {
+        KalshiProperties quick = new KalshiProperties(SimulatedKalshi.properties(Duration.ofSeconds(1)).restUrl(),
+                SimulatedKalshi.properties(Duration.ofSeconds(1)).wsUrl(), null, null,
+                io.recio.kalshi.client.RateTier.BASIC, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
+                Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1),
+                Duration.ofMillis(1), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), java.util.List.of(io.recio.market.Symbol.BTC));
+        KalshiConnector connector = new KalshiConnector(quick, recio(Mode.DEMO, dir), Clock.systemUTC());
+
+        assertThatThrownBy(connector::endpoint).hasMessageContaining("demo-credentials.json")
+                .hasMessageContaining("recio.kalshi.credentials-wait");
+    }
+
+    @Test
+    void demoCredentialsFileLackingAFieldIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("demo-credentials.json");
+        Files.writeString(file, "{\"key_id\":\"k\",\"rest_url\":\"http://x\",\"ws_url\":\"ws://x\"}");
+
+        assertThatThrownBy(() -> KalshiConnector.readDemoCredentials(file)).hasMessageContaining("private_key_pem");
+    }
+
+    @Test
+    void demoCredentialsFilePointsAtTheSimulator() throws Exception {
+        try (SimulatedKalshi kalshi = new SimulatedKalshi()) {
+            KalshiConnector.Endpoint endpoint = kalshi.connector.endpoint();
+
+            assertThat(endpoint.restUrl().toString()).isEqualTo(kalshi.simulator.restUrl());
+            assertThat(endpoint.wsUrl().toString()).isEqualTo(kalshi.simulator.wsUrl());
+        }
+    }
+}
