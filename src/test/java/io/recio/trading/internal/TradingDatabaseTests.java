@@ -329,6 +329,26 @@ abstract class TradingDatabaseTests {
         assertThat(trades.marketBlocked(TICKER)).isTrue();
     }
 
+    @Test
+    void anOrderSentJustBeforeACrashIsRecoveredByTheStartUpReconciliationNotResent() {
+        // The order row was committed and the order reached the venue, but the process died before the answer.
+        TradeManager.PlacedOrder placed = trades.open(buy(Side.YES, 4, "0.95"));
+        venue.held.put(placed.order().clientOrderId(), filled(fill(4, "0.95")));
+        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(4))), List.of());
+        executor.disable("start-up reconciliation has not succeeded yet");
+        clock.advance(Duration.ofSeconds(30));
+        tick(0.0);
+
+        assertThat(services.reconcileNow()).isTrue();
+
+        Trade recovered = trades.get(placed.trade().id()).orElseThrow();
+        assertThat(recovered.status()).isEqualTo(TradeStatus.OPEN);
+        assertThat(recovered.contracts()).isEqualTo(Count.ofContracts(4));
+        assertThat(venue.received).as("nothing was sent again").isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM trading.trade_order")).isEqualTo(1);
+        assertThat(alerts.count("RECONCILE_POSITION")).isZero();
+    }
+
     // --- reconciliation ----------------------------------------------------------------------------
 
     @Test

@@ -163,4 +163,15 @@ class TradingApiTests {
                 .andExpect(jsonPath("$.trading_on").value(true))
                 .andExpect(jsonPath("$.auto_entry").value("DISABLED"));
     }
+
+    @Test
+    void theTradeMonitorCarriesTheTradeFormAndTheActiveTradesPanel() throws Exception {
+        mvc.perform(get("/").with(user("trader")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id=\"trade-form\""),
+                                org.hamcrest.Matchers.containsString("id=\"active-trades\""),
+                                org.hamcrest.Matchers.containsString("/js/trading.js"))));
+        mvc.perform(get("/js/trading.js")).andExpect(status().isOk());
+    }
 }
