@@ -64,6 +64,7 @@ public class Reconciler {
         trades.live().forEach(t -> held.add(t.ticker()));
         VenueAccount account = venue.account(held);
         importMissingFills(account, findings);
+        settleMissed(account, findings);
         reconcilePositions(account, findings);
         reconcileBalance(account, findings);
         return new Report(findings.size(), unresolved, findings);
@@ -91,6 +92,20 @@ public class Reconciler {
                     new OrderOutcome.Accepted(null, List.of(TradeExecutor.inSide(cf.fill(), order.get()))), null);
             alerts.raise("RECONCILE_FILL", trade.ticker().toString(), what + "; recorded");
             findings.add(what);
+        }
+    }
+
+    /** Settles expired trades whose settlement event was missed (e.g. recio was down when it came). */
+    private void settleMissed(VenueAccount account, List<String> findings) {
+        Set<MarketTicker> expired = new HashSet<>();
+        trades.withStatus(io.recio.trading.TradeStatus.EXPIRED).forEach(t -> expired.add(t.ticker()));
+        for (io.recio.trading.SettlementNotice n : account.settlements()) {
+            if (expired.remove(n.ticker())) {
+                trades.settle(n);
+                String what = "settlement of " + n.ticker() + " (" + n.result() + ") had not been applied";
+                alerts.raise("RECONCILE_SETTLEMENT", n.ticker().toString(), what + "; applied");
+                findings.add(what);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ public final class PaperVenue implements OrderVenue {
     private final Map<String, OrderOutcome.Accepted> orders = new HashMap<>();
     private final Map<String, List<VenueFill>> fillsByOrder = new HashMap<>();
     private final Map<String, Side> sides = new HashMap<>();
+    private final List<SettlementNotice> settlements = new ArrayList<>();
     private final Map<MarketTicker, Long> positions = new HashMap<>();
     private final Map<MarketTicker, Map<String, Long>> taken = new HashMap<>();
     private long balance;
@@ -99,6 +100,7 @@ public final class PaperVenue implements OrderVenue {
         if (position == null) {
             return;
         }
+        settlements.add(notice);
         boolean yesHeld = position > 0;
         boolean wins = (notice.result() == Side.YES) == yesHeld;
         if (wins) {
@@ -121,7 +123,7 @@ public final class PaperVenue implements OrderVenue {
                 .flatMap(e -> e.getValue().stream().map(f -> new VenueAccount.ClientFill(e.getKey(), null,
                         sides.get(e.getKey()) == Side.YES ? f : new VenueFill(f.fillId(), f.count(),
                                 f.price().complement(), f.fee(), f.at())))).toList();
-        return new VenueAccount(new Money(balance), open, fills);
+        return new VenueAccount(new Money(balance), open, fills, List.copyOf(settlements));
     }
 
     private long held(MarketTicker ticker, Side side) {

@@ -1,6 +1,7 @@
 package io.recio.trading.venue;
 
 import io.recio.market.Money;
+import io.recio.trading.SettlementNotice;
 import java.util.List;
 
 /**
@@ -8,9 +9,11 @@ import java.util.List;
  *
  * @param balance   cash balance
  * @param positions non-zero positions
- * @param fills     fills of our orders in the markets asked about
+ * @param fills       fills of our orders in the markets asked about
+ * @param settlements the venue's settlements of markets the account held
  */
-public record VenueAccount(Money balance, List<VenuePosition> positions, List<ClientFill> fills) {
+public record VenueAccount(Money balance, List<VenuePosition> positions, List<ClientFill> fills,
+                           List<SettlementNotice> settlements) {
 
     /**
      * A venue fill with the order it belongs to, named by client order id or by the venue's order id

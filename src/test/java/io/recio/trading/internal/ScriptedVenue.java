@@ -26,7 +26,7 @@ final class ScriptedVenue implements OrderVenue {
     final Map<String, OrderOutcome.Accepted> held = new HashMap<>();
     final Deque<Function<OrderRequest, OrderOutcome>> script = new ArrayDeque<>();
     final Deque<OrderLookup> lookupFailures = new ArrayDeque<>();
-    VenueAccount account = new VenueAccount(Money.ZERO, List.of(), List.of());
+    VenueAccount account = new VenueAccount(Money.ZERO, List.of(), List.of(), List.of());
     boolean accountDown;
 
     /** Scripts the next submit: the venue keeps {@code kept} (or nothing) and answers {@code answer}. */
@@ -44,7 +44,7 @@ final class ScriptedVenue implements OrderVenue {
         held.clear();
         script.clear();
         lookupFailures.clear();
-        account = new VenueAccount(Money.ZERO, List.of(), List.of());
+        account = new VenueAccount(Money.ZERO, List.of(), List.of(), List.of());
         accountDown = false;
     }
 

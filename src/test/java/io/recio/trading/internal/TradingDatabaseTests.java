@@ -334,7 +334,7 @@ abstract class TradingDatabaseTests {
         // The order row was committed and the order reached the venue, but the process died before the answer.
         TradeManager.PlacedOrder placed = trades.open(buy(Side.YES, 4, "0.95"));
         venue.held.put(placed.order().clientOrderId(), filled(fill(4, "0.95")));
-        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(4))), List.of());
+        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(4))), List.of(), List.of());
         executor.disable("start-up reconciliation has not succeeded yet");
         clock.advance(Duration.ofSeconds(30));
         tick(0.0);
@@ -366,7 +366,7 @@ abstract class TradingDatabaseTests {
     @Test
     void aPositionTheVenueNoLongerHoldsIsClosedAsReconciled() throws Exception {
         Trade t = openYes(10, "0.95");
-        venue.account = new VenueAccount(Money.ZERO, List.of(), List.of());
+        venue.account = new VenueAccount(Money.ZERO, List.of(), List.of(), List.of());
         new ReconcilerCheck().run();
         Trade after = trades.get(t.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(TradeStatus.CLOSED);
@@ -377,7 +377,7 @@ abstract class TradingDatabaseTests {
     @Test
     void aPositionWithNoLocalTradeIsAdopted() throws Exception {
         MarketTicker other = MarketTicker.parse("KXBTCD-26SEP2516-T93000");
-        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(other, Count.ofContracts(-4))), List.of());
+        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(other, Count.ofContracts(-4))), List.of(), List.of());
         new ReconcilerCheck().run();
         Trade adopted = trades.withStatus(TradeStatus.OPEN).get(0);
         assertThat(adopted.entryMethod()).isEqualTo(EntryMethod.EXTERNAL);
@@ -387,12 +387,28 @@ abstract class TradingDatabaseTests {
     }
 
     @Test
+    void aSettlementMissedWhileDownIsAppliedByReconciliation() {
+        Trade t = openYes(10, "0.95");
+        clock.set(CLOSE.plusSeconds(120));
+        tick(0.0);
+        trades.expire(clock.instant(), board::spot);
+        venue.account = new VenueAccount(Money.ZERO, List.of(), List.of(),
+                List.of(new SettlementNotice(TICKER, Side.YES, Money.ZERO, CLOSE.plusSeconds(60))));
+        new ReconcilerCheck().run();
+        Trade settled = trades.get(t.id()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(TradeStatus.SETTLED);
+        assertThat(settled.payout()).isEqualTo(Money.parse("10"));
+        assertThat(alerts.count("RECONCILE_SETTLEMENT")).isEqualTo(1);
+        assertThat(alerts.count("RECONCILE_POSITION")).isZero();
+    }
+
+    @Test
     void aFillMissingLocallyIsImportedAndTheTradeCorrected() throws Exception {
         Trade t = openYes(5, "0.95");
         String clientId = trades.orders(t.id()).get(0).clientOrderId();
         VenueFill missed = fill(2, "0.95");
         venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(7))),
-                List.of(new VenueAccount.ClientFill(clientId, null, missed)));
+                List.of(new VenueAccount.ClientFill(clientId, null, missed)), List.of());
         new ReconcilerCheck().run();
         assertThat(trades.get(t.id()).orElseThrow().contracts()).isEqualTo(Count.ofContracts(7));
         assertThat(alerts.count("RECONCILE_FILL")).isEqualTo(1);
@@ -401,16 +417,16 @@ abstract class TradingDatabaseTests {
 
     @Test
     void aBalanceThatLocalRecordsDoNotExplainRaisesAnAlert() throws Exception {
-        venue.account = new VenueAccount(Money.parse("100"), List.of(), List.of());
+        venue.account = new VenueAccount(Money.parse("100"), List.of(), List.of(), List.of());
         new ReconcilerCheck().run();
         clock.advance(Duration.ofSeconds(1));
         Trade t = openYes(10, "0.95"); // −9.50 − 0.0333
         venue.account = new VenueAccount(Money.parse("90.4667"), List.of(new VenuePosition(TICKER, Count.ofContracts(10))),
-                List.of());
+                List.of(), List.of());
         new ReconcilerCheck().run();
         assertThat(alerts.count("RECONCILE_BALANCE")).isZero();
         venue.account = new VenueAccount(Money.parse("80"), List.of(new VenuePosition(TICKER, Count.ofContracts(10))),
-                List.of());
+                List.of(), List.of());
         new ReconcilerCheck().run();
         assertThat(alerts.count("RECONCILE_BALANCE")).isEqualTo(1);
         assertThat(t.status()).isEqualTo(TradeStatus.OPEN);

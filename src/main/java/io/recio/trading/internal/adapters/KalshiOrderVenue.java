@@ -118,7 +118,9 @@ public final class KalshiOrderVenue implements OrderVenue {
                     fills.add(new VenueAccount.ClientFill(null, f.orderId(), yesPriced(f)));
                 }
             }
-            return new VenueAccount(kalshi.balance().available(), positions, fills);
+            List<io.recio.trading.SettlementNotice> settled = kalshi.settlements().stream()
+                    .map(AccountSyncAdapter::notice).flatMap(Optional::stream).toList();
+            return new VenueAccount(kalshi.balance().available(), positions, fills, settled);
         } catch (KalshiException e) {
             throw new VenueUnavailableException("Kalshi account read failed: " + e.getMessage(), e);
         }
