@@ -2,6 +2,7 @@ package io.recio.trading.internal;
 
 import io.recio.market.Count;
 import io.recio.market.MarketTicker;
+import io.recio.market.Money;
 import io.recio.market.Price;
 import io.recio.market.Side;
 import io.recio.trading.StrikeView;
@@ -174,36 +175,47 @@ public class Reconciler {
     }
 
     private void reconcileBalance(VenueAccount account, List<String> findings) {
-        Long previous = jdbc.sql("SELECT venue_balance FROM trading.risk_state WHERE id = 1").query(Long.class).optional()
-                .orElse(null);
-        java.sql.Timestamp since = jdbc.sql("SELECT reconciled_at FROM trading.risk_state WHERE id = 1")
-                .query(java.sql.Timestamp.class).optional().orElse(null);
-        if (previous != null && since != null) {
-            long expected = previous + localCashFlowSince(since);
+        Marks now = marks();
+        Optional<long[]> previous = jdbc.sql("SELECT venue_balance, fill_mark, payout_mark FROM trading.risk_state"
+                        + " WHERE id = 1 AND venue_balance IS NOT NULL AND fill_mark IS NOT NULL")
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
+        if (previous.isPresent()) {
+            long[] p = previous.get();
+            long expected = p[0] + fillFlowAfter(p[1]) + (now.payouts() - p[2]);
             if (expected != account.balance().units()) {
-                String what = "balance: expected " + new io.recio.market.Money(expected) + " from local records, venue "
+                String what = "balance: expected " + new Money(expected) + " from local records, venue "
                         + account.balance();
                 alerts.raise("RECONCILE_BALANCE", null, what + "; the venue's is used");
                 findings.add(what);
             }
         }
-        jdbc.sql("UPDATE trading.risk_state SET venue_balance = ?, reconciled_at = ? WHERE id = 1")
-                .params(account.balance().units(), TradeManager.ts(clock.instant())).update();
+        jdbc.sql("UPDATE trading.risk_state SET venue_balance = ?, fill_mark = ?, payout_mark = ?, reconciled_at = ?"
+                        + " WHERE id = 1")
+                .params(account.balance().units(), now.lastFill(), now.payouts(), TradeManager.ts(clock.instant()))
+                .update();
     }
 
-    /** Cash moved by recorded fills (buys cost, sells pay, fees cost) and settlements since {@code since}. */
-    private long localCashFlowSince(java.sql.Timestamp since) {
+    /** The newest fill row and the payouts so far. */
+    private record Marks(long lastFill, long payouts) {
+    }
+
+    private Marks marks() {
+        return new Marks(jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM trading.trade_fill").query(Long.class).single(),
+                jdbc.sql("SELECT COALESCE(SUM(payout), 0) FROM trading.trade WHERE status = 'SETTLED'")
+                        .query(Long.class).single());
+    }
+
+    /** Cash moved by fills recorded after row {@code mark}: buys cost, sells pay, fees cost. */
+    private long fillFlowAfter(long mark) {
         List<long[]> fills = jdbc.sql("""
                 SELECT f.count, f.price, f.fee, CASE WHEN o.action = 'BUY' THEN -1 ELSE 1 END
-                FROM trading.trade_fill f JOIN trading.trade_order o ON o.id = f.order_id WHERE f.filled_at >= ?""")
-                .param(since)
+                FROM trading.trade_fill f JOIN trading.trade_order o ON o.id = f.order_id WHERE f.id > ?""")
+                .param(mark)
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
         long flow = 0;
         for (long[] f : fills) {
-            flow += f[3] * io.recio.market.Money.cost(new Count(f[0]), new Price(f[1])).units() - f[2];
+            flow += f[3] * Money.cost(new Count(f[0]), new Price(f[1])).units() - f[2];
         }
-        long payouts = jdbc.sql("SELECT COALESCE(SUM(payout), 0) FROM trading.trade WHERE status = 'SETTLED' AND closed_at >= ?")
-                .param(since).query(Long.class).single();
-        return flow + payouts;
+        return flow;
     }
 }

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,13 +45,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Trading through the kalshi module's real client over real sockets against the exchange simulator,
  * under one test clock: an order whose answer times out stays UNKNOWN, is resolved by lookup, and
- * exactly one order exists at the exchange; a round trip reconciles with the exchange to the cent.
+ * exactly one order exists at the exchange; a round trip reconciles with the exchange to the cent; a
+ * trading hour (manual closes, two auto-entries, an auto-stop, a settlement) ends with the local PnL
+ * equal to the change of the exchange's balance. The hour runs last: it moves the clock past the close.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "recio.services.autostart=false", "recio.mode=demo", "recio.trading.venue=kalshi",
         "recio.kalshi.order-timeout=1s", "recio.kalshi.request-timeout=5s", "recio.kalshi.credentials-wait=5s"})
 @ActiveProfiles("test")
 @Import(TradingAgainstSimulatorTest.Config.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TradingAgainstSimulatorTest {
 
     static final Instant START = Instant.parse("2026-09-25T19:45:00Z");
@@ -131,6 +135,14 @@ class TradingAgainstSimulatorTest {
     AlertLog alerts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TradeSettingsStore settings;
+    @Autowired
+    AutoEntrySupervisor autoEntry;
+    @Autowired
+    ActiveTradeSupervisor active;
+    @Autowired
+    io.recio.trading.internal.adapters.AccountSyncAdapter accountSync;
 
     @BeforeEach
     void tradingOn() {
@@ -147,6 +159,7 @@ class TradingAgainstSimulatorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anOrderWhoseAnswerTimesOutIsResolvedByLookupAndExistsOnce() {
         FAULTS.orderResponseTimeout(true);
         Trade t = ((ExecutionResult.Sent) executor.enter(buyYes(2))).trade();
@@ -169,6 +182,7 @@ class TradingAgainstSimulatorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aRoundTripReconcilesWithTheExchangeToTheCent() throws Exception {
         reconciler.reconcile();
         long before = alerts.count("RECONCILE_BALANCE") + alerts.count("RECONCILE_POSITION")
@@ -183,5 +197,70 @@ class TradingAgainstSimulatorTest {
         assertThat(report.findings()).isEmpty();
         assertThat(alerts.count("RECONCILE_BALANCE") + alerts.count("RECONCILE_POSITION")
                 + alerts.count("RECONCILE_FILL")).isEqualTo(before);
+    }
+
+    /** A strike row as pricing would publish it: buy up to 0.99, P(yes) as given, bid as given. */
+    static io.recio.trading.StrikeView view(MarketTicker ticker, double probYes, String yesBid) {
+        return new io.recio.trading.StrikeView(ticker, ticker.tokenValue(), ticker.event().close(), probYes,
+                Price.parse(yesBid), Price.parse("0.99"), io.recio.market.Money.parse("0.01"), null,
+                Count.ofContracts(5000), SpotPrice.parse("90000"), CLOCK.instant(), false);
+    }
+
+    void tick() {
+        board.onTick(new PriceTick(Symbol.BTC, CLOCK.instant(), SpotPrice.parse("90000"), Map.of(), 0.0,
+                SpotPrice.parse("90000"), "test", Duration.ZERO));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aTradingHourEndsWithLocalPnlEqualToTheExchangeAccountToTheCent() throws Exception {
+        for (Trade open : trades.withStatus(TradeStatus.OPEN)) {
+            assertThat(executor.close(open.id(), CloseMethod.MANUAL, "flat before the hour", Price.parse("0.01")))
+                    .isInstanceOf(ExecutionResult.Sent.class);
+        }
+        reconciler.reconcile();
+        long firstNewTrade = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM trading.trade").query(Long.class).single();
+        io.recio.market.Money start = kalshi.balance().available();
+        TradeSettings d = TradeSettings.DEFAULTS;
+        settings.save("admin", new TradeSettings(true, true, 1, 2, d.minProbability(), d.minEdge(), d.minTimeSeconds(),
+                d.maxTimeSeconds(), d.cooldownSeconds(), d.spikeThreshold(), d.recoveryThreshold(),
+                d.recoveryMinutes(), d.minVolume(), Price.parse("0.99"), d.stopProbability(), d.stopMinHoldSeconds(),
+                d.stopVerifySeconds(), d.momentumStopEnabled(), d.momentumStopThreshold()));
+        MarketTicker below = MarketTicker.parse("KXBTCD-26SEP2516-T89899.99");
+
+        board.update(view(ATM, 0.99, "0.01"));
+        board.update(view(below, 0.99, "0.01"));
+        assertThat(autoEntry.scan()).hasSize(2).allSatisfy(r -> assertThat(((ExecutionResult.Sent) r).trade().status())
+                .isEqualTo(TradeStatus.OPEN));
+
+        // The at-the-money trade's probability collapses: stopped after 60 s held and 15 s verified.
+        CLOCK.advance(Duration.ofSeconds(60));
+        tick();
+        board.update(view(ATM, 0.30, "0.30"));
+        active.pass();
+        CLOCK.advance(Duration.ofSeconds(15));
+        tick();
+        List<ExecutionResult> stops = active.pass();
+        assertThat(stops).singleElement().satisfies(r -> {
+            Trade stopped = ((ExecutionResult.Sent) r).trade();
+            assertThat(stopped.status()).isEqualTo(TradeStatus.CLOSED);
+            assertThat(stopped.closeMethod()).isEqualTo(CloseMethod.AUTO);
+        });
+
+        // The other one is held through the close and settled by the exchange.
+        CLOCK.set(ATM.event().close().plusSeconds(61));
+        SIMULATOR.tick();
+        CLOCK.advance(Duration.ofMinutes(10)); // the exchange settles a while after it determines the result
+        SIMULATOR.tick();
+        kalshi.settlements().forEach(s -> accountSync.onSettlement(new io.recio.kalshi.SettlementReceived(s)));
+        List<Trade> hour = jdbc.sql("SELECT id FROM trading.trade WHERE id >= ?").param(firstNewTrade)
+                .query(Long.class).list().stream().map(id -> trades.get(id).orElseThrow()).toList();
+        assertThat(hour).extracting(Trade::status).containsExactlyInAnyOrder(TradeStatus.CLOSED, TradeStatus.SETTLED);
+        assertThat(hour).allSatisfy(t -> assertThat(t.entryMethod()).isEqualTo(EntryMethod.AUTO));
+
+        io.recio.market.Money pnl = hour.stream().map(Trade::pnl).reduce(io.recio.market.Money.ZERO,
+                io.recio.market.Money::plus);
+        assertThat(kalshi.balance().available().minus(start)).isEqualTo(pnl);
+        assertThat(reconciler.reconcile().findings()).isEmpty();
     }
 }

@@ -104,7 +104,7 @@ abstract class TradingDatabaseTests {
             jdbc.sql("DELETE FROM trading." + table).update();
         }
         jdbc.sql("UPDATE trading.risk_state SET kill_switch = FALSE, kill_reason = NULL, venue_balance = NULL,"
-                + " reconciled_at = NULL").update();
+                + " reconciled_at = NULL, fill_mark = NULL, payout_mark = NULL").update();
         venue.reset();
         clock.set(START);
         tick(0.0);

@@ -4,6 +4,7 @@ import io.recio.kalshi.FillReceived;
 import io.recio.kalshi.KalshiSettlement;
 import io.recio.kalshi.SettlementReceived;
 import io.recio.market.MarketTicker;
+import io.recio.market.Money;
 import io.recio.market.Side;
 import io.recio.trading.SettlementNotice;
 import io.recio.trading.internal.ActiveTradeSupervisor;
@@ -48,6 +49,8 @@ public class AccountSyncAdapter {
             log.info("settlement of {} with result {} is not an hourly yes/no market; ignored", s.ticker(), s.result());
             return Optional.empty();
         }
-        return Optional.of(new SettlementNotice(ticker.get(), Side.parse(s.result()), s.fee(), s.settledAt()));
+        // Kalshi's settlement fee_cost is the total of the fees already paid on the market's fills
+        // (reference get-settlements.yaml: "Total fees paid"), not a charge at settlement: nothing extra.
+        return Optional.of(new SettlementNotice(ticker.get(), Side.parse(s.result()), Money.ZERO, s.settledAt()));
     }
 }

@@ -57,7 +57,8 @@ class AdaptersTest {
     @Test
     void aYesNoSettlementBecomesANotice() {
         KalshiSettlement s = new KalshiSettlement(T.toString(), T.event().toString(), "no", Count.ZERO, Money.ZERO,
-                Count.ofContracts(2), Money.parse("0.12"), Money.parse("2"), Money.ZERO, AT);
+                Count.ofContracts(2), Money.parse("0.12"), Money.parse("2"), Money.parse("0.031"), AT);
+        // fee_cost is the fees already paid on the fills, so nothing more is charged at settlement.
         assertThat(AccountSyncAdapter.notice(s)).contains(new SettlementNotice(T, Side.NO, Money.ZERO, AT));
     }
 
