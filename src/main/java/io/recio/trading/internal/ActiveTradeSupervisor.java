@@ -1,0 +1,156 @@
+package io.recio.trading.internal;
+
+import io.recio.market.Fees;
+import io.recio.market.Money;
+import io.recio.market.Price;
+import io.recio.market.Symbol;
+import io.recio.trading.ActiveTrade;
+import io.recio.trading.ActiveTradesUpdated;
+import io.recio.trading.CloseMethod;
+import io.recio.trading.SettlementNotice;
+import io.recio.trading.StrikeView;
+import io.recio.trading.Trade;
+import io.recio.trading.TradeStatus;
+import io.recio.trading.venue.OrderVenue;
+import io.recio.trading.venue.PaperVenue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * REC.IO's active_trade_supervisor: every pass, each open trade is valued live (probability of its
+ * side, the price it could close at, unrealized PnL, distance to strike, time held), the auto-stop
+ * rules run, the result is published; trades past their market's close expire; the daily loss limit
+ * and stale data trip the kill switch. Settlements arriving from the venue settle expired trades.
+ */
+@Service
+public class ActiveTradeSupervisor {
+
+    private final TradeManager trades;
+    private final TradeExecutor executor;
+    private final MarketBoard board;
+    private final TradeSettingsStore settings;
+    private final KillSwitch killSwitch;
+    private final TradingProperties properties;
+    private final ApplicationEventPublisher events;
+    private final OrderVenue venue;
+    private final Clock clock;
+    private volatile List<ActiveTrade> latest = List.of();
+
+    public ActiveTradeSupervisor(TradeManager trades, TradeExecutor executor, MarketBoard board,
+                                 TradeSettingsStore settings, KillSwitch killSwitch, TradingProperties properties,
+                                 ApplicationEventPublisher events, OrderVenue venue, Clock clock) {
+        this.trades = trades;
+        this.executor = executor;
+        this.board = board;
+        this.settings = settings;
+        this.killSwitch = killSwitch;
+        this.properties = properties;
+        this.events = events;
+        this.venue = venue;
+        this.clock = clock;
+    }
+
+    /** The last pass's view of every open trade. */
+    public List<ActiveTrade> active() {
+        return latest;
+    }
+
+    /** Expiry, valuation, auto-stop and automatic kill-switch checks; returns the trades it tried to close. */
+    public List<ExecutionResult> pass() {
+        Instant now = clock.instant();
+        trades.expire(now, board::spot);
+        checkAutomaticKill(now);
+        TradeSettings s = settings.of(properties.user());
+        List<ActiveTrade> views = new ArrayList<>();
+        List<ExecutionResult> closes = new ArrayList<>();
+        for (Trade t : trades.withStatus(TradeStatus.OPEN)) {
+            Optional<StrikeView> view = board.strike(t.ticker());
+            Double probability = view.map(v -> v.probability(t.side())).orElse(null);
+            AutoStop.Decision d = AutoStop.decide(t, probability, board.momentum(t.symbol()), s,
+                    trades.stopPendingSince(t.id()).orElse(null), now);
+            switch (d) {
+                case AutoStop.Decision.Hold h -> {
+                    if (trades.stopPendingSince(t.id()).isPresent()) {
+                        trades.markStopPending(t.id(), null);
+                    }
+                }
+                case AutoStop.Decision.Verify v -> trades.markStopPending(t.id(), v.since());
+                case AutoStop.Decision.Close c -> {
+                    Price worst = view.map(v -> worstExit(v.bid(t.side()))).orElse(new Price(100));
+                    closes.add(executor.close(t.id(), CloseMethod.AUTO, "auto-stop: " + c.reason(), worst));
+                }
+            }
+            views.add(value(t, view, now));
+        }
+        latest = List.copyOf(views);
+        events.publishEvent(new ActiveTradesUpdated(latest, now));
+        return closes;
+    }
+
+    /** The live view of one open trade. */
+    ActiveTrade value(Trade t, Optional<StrikeView> view, Instant now) {
+        Double probability = view.map(v -> v.probability(t.side())).orElse(null);
+        Price bid = view.map(v -> v.bid(t.side())).orElse(null);
+        Money unrealized = null;
+        if (bid != null && t.entryPrice() != null) {
+            Money proceeds = Money.cost(t.remaining(), bid).minus(Fees.takerFee(t.remaining(), bid));
+            unrealized = proceeds.minus(Money.cost(t.remaining(), t.entryPrice()));
+        }
+        Double distance = board.spot(t.symbol()).map(sp -> (sp.units() - t.strike().units()) / 10_000.0).orElse(null);
+        Duration held = t.openedAt() == null ? Duration.ZERO : Duration.between(t.openedAt(), now);
+        return new ActiveTrade(t, probability, bid, unrealized, distance, held, Duration.between(now, t.marketClose()));
+    }
+
+    /** The worst price an exit accepts: the bid less the configured slippage, never below 1¢. */
+    public Price worstExit(Price bid) {
+        return new Price(Math.max(100, bid.units() - properties.exitSlippageCents() * 100L));
+    }
+
+    /** Closes every open trade (kill switch with flatten); returns the results. */
+    public List<ExecutionResult> flattenAll(String reason) {
+        List<ExecutionResult> results = new ArrayList<>();
+        for (Trade t : trades.withStatus(TradeStatus.OPEN)) {
+            Price worst = board.strike(t.ticker()).map(v -> worstExit(v.bid(t.side()))).orElse(new Price(100));
+            results.add(executor.close(t.id(), CloseMethod.AUTO, reason, worst));
+        }
+        return results;
+    }
+
+    /** Kalshi settled a market (from the account sync): expired trades in it settle with the real payout. */
+    @EventListener
+    public void onSettlement(SettlementNotice notice) {
+        trades.expire(clock.instant(), board::spot);
+        if (venue instanceof PaperVenue paper) {
+            paper.settle(notice);
+        }
+        trades.settle(notice);
+    }
+
+    private void checkAutomaticKill(Instant now) {
+        TradingProperties.Risk risk = properties.risk();
+        Money loss = trades.realizedSince(executor.startOfDay()).negate();
+        Money limit = Money.ofCents(risk.dailyLossLimit() * 100);
+        if (loss.compareTo(limit) >= 0) {
+            killSwitch.engage("daily loss " + loss + " reached the limit " + limit);
+        }
+        boolean exposed = !trades.withStatus(TradeStatus.OPEN).isEmpty() || settings.of(properties.user()).autoEntryEnabled();
+        if (!exposed) {
+            return;
+        }
+        for (Symbol symbol : Symbol.values()) {
+            boolean traded = board.strikes().stream().anyMatch(v -> v.ticker().event().symbol() == symbol);
+            if (traded) {
+                board.staleness(symbol, risk.staleKillAfter())
+                        .ifPresent(why -> killSwitch.engage("stale data for longer than "
+                                + risk.staleKillAfter().toSeconds() + " s: " + why));
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.recio.trading.internal;
+
+import io.recio.feeds.PriceTick;
+import io.recio.market.Side;
+import io.recio.market.Symbol;
+import io.recio.trading.EntryMethod;
+import io.recio.trading.StrikeView;
+import io.recio.trading.Trade;
+import io.recio.trading.venue.TimeInForce;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * REC.IO's auto_entry_supervisor: on every scan, each side of each live strike goes through the
+ * {@link EntryGates}; a side that passes is bought (IOC at the current ask, size = position size ×
+ * multiplier) through the executor, which still applies the risk limits. The spike alert follows
+ * every price tick; it and the cooldowns are persisted.
+ */
+@Service
+public class AutoEntrySupervisor {
+
+    private final MarketBoard board;
+    private final TradeSettingsStore settings;
+    private final AutoEntryState state;
+    private final TradeManager trades;
+    private final TradeExecutor executor;
+    private final KillSwitch killSwitch;
+    private final TradingProperties properties;
+    private final Clock clock;
+    private final Map<Symbol, SpikeAlert> spikes = new EnumMap<>(Symbol.class);
+
+    public AutoEntrySupervisor(MarketBoard board, TradeSettingsStore settings, AutoEntryState state,
+                               TradeManager trades, TradeExecutor executor, KillSwitch killSwitch,
+                               TradingProperties properties, Clock clock) {
+        this.board = board;
+        this.settings = settings;
+        this.state = state;
+        this.trades = trades;
+        this.executor = executor;
+        this.killSwitch = killSwitch;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Follows momentum: the spike alert of the tick's symbol moves, and is saved when it changes. */
+    @EventListener
+    public synchronized void onTick(PriceTick tick) {
+        SpikeAlert before = spike(tick.symbol());
+        SpikeAlert after = before.next(tick.momentum(), tick.at(), settings.of(properties.user()));
+        if (!after.equals(before)) {
+            spikes.put(tick.symbol(), after);
+            state.saveSpike(properties.user(), tick.symbol(), after);
+        }
+    }
+
+    public synchronized SpikeAlert spike(Symbol symbol) {
+        return spikes.computeIfAbsent(symbol, s -> state.spike(properties.user(), s));
+    }
+
+    /** The supervisor's status now. */
+    public AutoEntryStatus status() {
+        TradeSettings s = settings.of(properties.user());
+        if (!s.autoEntryEnabled()) {
+            return AutoEntryStatus.DISABLED;
+        }
+        boolean spiking = false;
+        for (Symbol symbol : Symbol.values()) {
+            spiking |= spike(symbol).alert();
+        }
+        if (spiking || killSwitch.engaged().isPresent()) {
+            return AutoEntryStatus.PAUSED;
+        }
+        if (executor.offReason().isPresent()) {
+            return AutoEntryStatus.INACTIVE;
+        }
+        Instant now = clock.instant();
+        boolean inWindow = board.strikes().stream().anyMatch(v -> {
+            long left = Duration.between(now, v.close()).toSeconds();
+            return left >= s.minTimeSeconds() && left <= s.maxTimeSeconds();
+        });
+        return inWindow ? AutoEntryStatus.ACTIVE : AutoEntryStatus.INACTIVE;
+    }
+
+    /** One pass over every strike on the board; returns the trades it sent. */
+    public List<ExecutionResult> scan() {
+        TradeSettings s = settings.of(properties.user());
+        List<ExecutionResult> sent = new ArrayList<>();
+        if (!s.autoEntryEnabled()) {
+            return sent;
+        }
+        List<Trade> live = trades.live();
+        for (StrikeView view : board.strikes()) {
+            for (Side side : Side.values()) {
+                Instant now = clock.instant();
+                boolean holding = live.stream().anyMatch(t -> t.ticker().equals(view.ticker()) && t.side() == side
+                        && !t.status().isFinal() && t.status() != io.recio.trading.TradeStatus.EXPIRED);
+                EntryGates.Decision d = decide(view, side, s, holding, now);
+                if (d.enter()) {
+                    ExecutionResult r = executor.enter(new TradeManager.NewTrade(properties.user(), view.ticker(),
+                            view.strike(), side, view.close(), s.entrySize(), view.ask(side), TimeInForce.IOC,
+                            view.probability(side), view.edge(side), board.momentum(view.ticker().event().symbol()),
+                            view.spot(), EntryMethod.AUTO));
+                    if (r instanceof ExecutionResult.Sent) {
+                        state.entered(properties.user(), view.ticker(), side, now);
+                    }
+                    sent.add(r);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** The gates for one side of one strike with the persisted spike and cooldown state. */
+    public EntryGates.Decision decide(StrikeView view, Side side, TradeSettings s, boolean holding, Instant now) {
+        if (!s.autoEntryEnabled()) {
+            return EntryGates.evaluate(view, side, s, SpikeAlert.CLEAR, null, holding, now);
+        }
+        return EntryGates.evaluate(view, side, s, spike(view.ticker().event().symbol()),
+                state.lastEntry(properties.user(), view.ticker(), side), holding, now);
+    }
+}

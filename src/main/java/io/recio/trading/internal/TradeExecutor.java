@@ -1,0 +1,209 @@
+package io.recio.trading.internal;
+
+import io.recio.market.MarketTicker;
+import io.recio.market.Price;
+import io.recio.trading.CloseMethod;
+import io.recio.trading.Trade;
+import io.recio.trading.TradeStatus;
+import io.recio.trading.venue.OrderLookup;
+import io.recio.trading.venue.OrderOutcome;
+import io.recio.trading.venue.OrderVenue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * REC.IO's trade_executor, made safe: every order row (with its deterministic client order id) is
+ * written before the order leaves; only a definite answer rejects; a doubtful one leaves the order
+ * UNKNOWN and blocks its market until a lookup (retried with back-off) settles it. One order at a
+ * time goes through here, so two decisions cannot race into the same market.
+ */
+@Service
+public class TradeExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(TradeExecutor.class);
+    private static final Duration FIRST_LOOKUP = Duration.ofSeconds(1);
+    private static final Duration MAX_LOOKUP_BACKOFF = Duration.ofSeconds(60);
+
+    private final TradeManager trades;
+    private final OrderVenue venue;
+    private final KillSwitch killSwitch;
+    private final MarketBoard board;
+    private final TradingProperties properties;
+    private final Clock clock;
+    private final AtomicReference<String> offReason = new AtomicReference<>("start-up reconciliation has not succeeded yet");
+
+    public TradeExecutor(TradeManager trades, OrderVenue venue, KillSwitch killSwitch, MarketBoard board,
+                         TradingProperties properties, Clock clock) {
+        this.trades = trades;
+        this.venue = venue;
+        this.killSwitch = killSwitch;
+        this.board = board;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Trading is on (reconciled at start-up) or off with a reason. */
+    public Optional<String> offReason() {
+        return Optional.ofNullable(offReason.get());
+    }
+
+    void enable() {
+        offReason.set(null);
+    }
+
+    void disable(String reason) {
+        offReason.set(reason);
+    }
+
+    public String venueName() {
+        return venue.name();
+    }
+
+    /** Opens a trade if trading is on, its market has no unresolved order and the risk limits allow it. */
+    public synchronized ExecutionResult enter(TradeManager.NewTrade intent) {
+        Optional<String> block = entryBlock(intent);
+        if (block.isPresent()) {
+            trades.logLine(null, null, null, "blocked " + intent.method() + " entry " + intent.side() + " "
+                    + intent.ticker() + ": " + block.get(), clock.instant());
+            return new ExecutionResult.Blocked(block.get());
+        }
+        TradeManager.PlacedOrder placed = trades.open(intent);
+        return new ExecutionResult.Sent(send(placed));
+    }
+
+    /** Sells what an OPEN trade holds with a reduce-only IOC at {@code worstPrice} or better. */
+    public synchronized ExecutionResult close(long tradeId, CloseMethod method, String reason, Price worstPrice) {
+        Optional<Trade> trade = trades.get(tradeId);
+        if (trade.isEmpty()) {
+            return new ExecutionResult.Blocked("no trade " + tradeId);
+        }
+        Trade t = trade.get();
+        if (t.status() != TradeStatus.OPEN) {
+            return new ExecutionResult.Blocked("trade " + tradeId + " is " + t.status() + ", not OPEN");
+        }
+        if (offReason.get() != null) {
+            return new ExecutionResult.Blocked("trading is off: " + offReason.get());
+        }
+        if (trades.marketBlocked(t.ticker())) {
+            return new ExecutionResult.Blocked(unresolvedMessage(t.ticker()));
+        }
+        if (!clock.instant().isBefore(t.marketClose())) {
+            return new ExecutionResult.Blocked("market " + t.ticker() + " has closed; the trade settles");
+        }
+        return new ExecutionResult.Sent(send(trades.beginClose(tradeId, method, reason, worstPrice)));
+    }
+
+    /**
+     * Looks up every unresolved order whose next lookup is due (all of them when {@code force}):
+     * found → its fills apply; definitely not found after the grace period → rejected; lookup failed →
+     * tried again with doubling back-off up to a minute.
+     *
+     * @return how many orders are still unresolved
+     */
+    public synchronized int resolveUnknown(boolean force) {
+        Instant now = clock.instant();
+        int left = 0;
+        for (TradeOrder order : trades.unresolvedOrders()) {
+            if (!force && order.nextLookupAt() != null && order.nextLookupAt().isAfter(now)) {
+                left++;
+                continue;
+            }
+            OrderLookup answer;
+            try {
+                answer = venue.lookup(order.request());
+            } catch (RuntimeException e) {
+                answer = new OrderLookup.Failed(e.toString());
+            }
+            switch (answer) {
+                case OrderLookup.Found f -> trades.applyOutcome(order.id(), f.order(), null);
+                case OrderLookup.NotFound nf -> {
+                    Instant definite = order.createdAt().plus(properties.lookupGrace());
+                    if (!now.isBefore(definite)) {
+                        trades.applyOutcome(order.id(), new OrderOutcome.Rejected("not_found",
+                                "the venue has no order " + order.clientOrderId() + " "
+                                        + properties.lookupGrace().toSeconds() + " s after it was sent"), null);
+                    } else {
+                        trades.lookupFailed(order.id(), definite);
+                        left++;
+                    }
+                }
+                case OrderLookup.Failed failed -> {
+                    trades.lookupFailed(order.id(), now.plus(backoff(order.lookups() + 1)));
+                    log.info("lookup of {} failed ({}); retrying", order.clientOrderId(), failed.reason());
+                    left++;
+                }
+            }
+        }
+        return left;
+    }
+
+    /**
+     * Records a fill the account sync saw (WebSocket or REST) for one of our resolved orders; fills of
+     * orders still in flight are picked up by their own answer or lookup. The fill is YES-priced.
+     */
+    public synchronized void importFill(String venueOrderId, io.recio.trading.venue.VenueFill yesPriced) {
+        if (venueOrderId == null || trades.hasFill(yesPriced.fillId())) {
+            return;
+        }
+        trades.orderByVenueId(venueOrderId).filter(o -> !o.status().unresolved()).ifPresent(o -> {
+            Trade t = trades.get(o.tradeId()).orElseThrow();
+            if (!t.status().isFinal() && t.status() != TradeStatus.EXPIRED) {
+                trades.applyOutcome(o.id(), new OrderOutcome.Accepted(null, java.util.List.of(inSide(yesPriced, o))), null);
+            }
+        });
+    }
+
+    /** A YES-priced fill priced in the side its order was placed as. */
+    static io.recio.trading.venue.VenueFill inSide(io.recio.trading.venue.VenueFill yesPriced, TradeOrder order) {
+        return order.side() == io.recio.market.Side.YES ? yesPriced : new io.recio.trading.venue.VenueFill(
+                yesPriced.fillId(), yesPriced.count(), yesPriced.price().complement(), yesPriced.fee(), yesPriced.at());
+    }
+
+    private Trade send(TradeManager.PlacedOrder placed) {
+        OrderOutcome outcome;
+        try {
+            outcome = venue.submit(placed.order().request());
+        } catch (RuntimeException e) {
+            // A venue adapter must not throw, but if one does the order may have left: doubt, not rejection.
+            outcome = new OrderOutcome.Unknown(e.toString());
+        }
+        return trades.applyOutcome(placed.order().id(), outcome, clock.instant().plus(FIRST_LOOKUP));
+    }
+
+    private Optional<String> entryBlock(TradeManager.NewTrade intent) {
+        if (offReason.get() != null) {
+            return Optional.of("trading is off: " + offReason.get());
+        }
+        if (!clock.instant().isBefore(intent.marketClose())) {
+            return Optional.of("market " + intent.ticker() + " has closed");
+        }
+        if (trades.marketBlocked(intent.ticker())) {
+            return Optional.of(unresolvedMessage(intent.ticker()));
+        }
+        TradingProperties.Risk risk = properties.risk();
+        RiskLimits.Book book = new RiskLimits.Book(trades.live(), trades.realizedSince(startOfDay()),
+                killSwitch.engaged(), board.staleness(intent.ticker().event().symbol(), risk.staleDataLimit()));
+        return RiskLimits.check(risk, intent.ticker(), intent.count(), intent.worstPrice(), book);
+    }
+
+    private static String unresolvedMessage(MarketTicker ticker) {
+        return "an order to " + ticker + " is UNKNOWN; no new order goes there until a lookup settles it";
+    }
+
+    Instant startOfDay() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    static Duration backoff(int failures) {
+        Duration d = FIRST_LOOKUP.multipliedBy(1L << Math.min(failures, 6));
+        return d.compareTo(MAX_LOOKUP_BACKOFF) > 0 ? MAX_LOOKUP_BACKOFF : d;
+    }
+}

@@ -1,0 +1,137 @@
+package io.recio.trading.internal.web;
+
+import io.recio.market.Count;
+import io.recio.market.Money;
+import io.recio.market.Price;
+import io.recio.trading.internal.ActiveTradeSupervisor;
+import io.recio.trading.internal.AlertLog;
+import io.recio.trading.internal.AutoEntrySupervisor;
+import io.recio.trading.internal.ExecutionResult;
+import io.recio.trading.internal.KillSwitch;
+import io.recio.trading.internal.TradeExecutor;
+import io.recio.trading.internal.TradeSettings;
+import io.recio.trading.internal.TradeSettingsStore;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Per-user trade settings, the kill switch and trading's status. */
+@RestController
+class TradingControlController {
+
+    private final TradeSettingsStore settings;
+    private final KillSwitch killSwitch;
+    private final ActiveTradeSupervisor active;
+    private final AutoEntrySupervisor autoEntry;
+    private final TradeExecutor executor;
+    private final AlertLog alerts;
+
+    TradingControlController(TradeSettingsStore settings, KillSwitch killSwitch, ActiveTradeSupervisor active,
+                             AutoEntrySupervisor autoEntry, TradeExecutor executor, AlertLog alerts) {
+        this.settings = settings;
+        this.killSwitch = killSwitch;
+        this.active = active;
+        this.autoEntry = autoEntry;
+        this.executor = executor;
+        this.alerts = alerts;
+    }
+
+    /** Settings in REST form: the minimum edge and maximum ask as dollar strings, the minimum volume in contracts. */
+    record SettingsJson(Boolean autoEntryEnabled, Boolean autoStopEnabled, Long positionSize, Integer multiplier,
+                        Double minProbability, String minEdge, Integer minTimeSeconds, Integer maxTimeSeconds,
+                        Integer cooldownSeconds, Double spikeThreshold, Double recoveryThreshold,
+                        Integer recoveryMinutes, Long minVolume, String maxAsk, Double stopProbability,
+                        Integer stopMinHoldSeconds, Integer stopVerifySeconds, Boolean momentumStopEnabled,
+                        Double momentumStopThreshold) {
+
+        static SettingsJson of(TradeSettings s) {
+            return new SettingsJson(s.autoEntryEnabled(), s.autoStopEnabled(), s.positionSize(), s.multiplier(),
+                    s.minProbability(), s.minEdge().toDollars(), s.minTimeSeconds(), s.maxTimeSeconds(),
+                    s.cooldownSeconds(), s.spikeThreshold(), s.recoveryThreshold(), s.recoveryMinutes(),
+                    s.minVolume().units() / Count.ONE_CONTRACT, s.maxAsk().toDollars(), s.stopProbability(),
+                    s.stopMinHoldSeconds(), s.stopVerifySeconds(), s.momentumStopEnabled(), s.momentumStopThreshold());
+        }
+
+        /** These values over {@code base}: absent fields keep the current setting. */
+        TradeSettings over(TradeSettings b) {
+            return new TradeSettings(or(autoEntryEnabled, b.autoEntryEnabled()), or(autoStopEnabled, b.autoStopEnabled()),
+                    or(positionSize, b.positionSize()), or(multiplier, b.multiplier()),
+                    or(minProbability, b.minProbability()),
+                    minEdge == null ? b.minEdge() : TradesController.parse("minEdge", () -> Money.parse(minEdge)),
+                    or(minTimeSeconds, b.minTimeSeconds()), or(maxTimeSeconds, b.maxTimeSeconds()),
+                    or(cooldownSeconds, b.cooldownSeconds()), or(spikeThreshold, b.spikeThreshold()),
+                    or(recoveryThreshold, b.recoveryThreshold()), or(recoveryMinutes, b.recoveryMinutes()),
+                    minVolume == null ? b.minVolume() : TradesController.parse("minVolume", () -> Count.ofContracts(minVolume)),
+                    maxAsk == null ? b.maxAsk() : TradesController.parse("maxAsk", () -> Price.parse(maxAsk)),
+                    or(stopProbability, b.stopProbability()), or(stopMinHoldSeconds, b.stopMinHoldSeconds()),
+                    or(stopVerifySeconds, b.stopVerifySeconds()), or(momentumStopEnabled, b.momentumStopEnabled()),
+                    or(momentumStopThreshold, b.momentumStopThreshold()));
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    /** Body of {@code POST /api/kill_switch}. */
+    record KillRequest(Boolean engaged, Boolean flatten, String reason) {
+    }
+
+    @GetMapping("/api/trade_settings")
+    SettingsJson get(Principal user) {
+        return SettingsJson.of(settings.of(user.getName()));
+    }
+
+    @PutMapping("/api/trade_settings")
+    SettingsJson put(@RequestBody SettingsJson body, Principal user) {
+        TradeSettings next = body.over(settings.of(user.getName()));
+        List<String> problems = next.problems();
+        if (!problems.isEmpty()) {
+            String first = problems.get(0);
+            throw new BadRequest(first.substring(0, first.indexOf(' ')), String.join("; ", problems));
+        }
+        settings.save(user.getName(), next);
+        return SettingsJson.of(next);
+    }
+
+    @PostMapping("/api/kill_switch")
+    Map<String, Object> kill(@RequestBody KillRequest body, Principal user) {
+        if (body.engaged() == null) {
+            throw new BadRequest("engaged", "engaged must be true or false");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (body.engaged()) {
+            String reason = "manual by " + user.getName() + (body.reason() == null ? "" : ": " + body.reason());
+            killSwitch.engage(reason);
+            if (Boolean.TRUE.equals(body.flatten())) {
+                List<ExecutionResult> results = active.flattenAll("kill switch flatten (" + reason + ")");
+                m.put("flattened", results.stream().filter(r -> r instanceof ExecutionResult.Sent).count());
+                m.put("not_flattened", results.stream().filter(r -> r instanceof ExecutionResult.Blocked b)
+                        .map(r -> ((ExecutionResult.Blocked) r).reason()).toList());
+            }
+        } else {
+            killSwitch.release(user.getName());
+        }
+        m.put("engaged", killSwitch.engaged().isPresent());
+        killSwitch.engaged().ifPresent(r -> m.put("reason", r));
+        return m;
+    }
+
+    @GetMapping("/api/trading/status")
+    Map<String, Object> status() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("venue", executor.venueName());
+        m.put("trading_on", executor.offReason().isEmpty());
+        executor.offReason().ifPresent(r -> m.put("off_reason", r));
+        m.put("kill_switch", killSwitch.engaged().orElse(null));
+        m.put("auto_entry", autoEntry.status().name());
+        m.put("alerts", alerts.recent(20));
+        return m;
+    }
+}
