@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
     private final ManagedService service;
     private final boolean autostart;
     private final AtomicLong passes = new AtomicLong();
+    private final AtomicBoolean balanceRefreshPending = new AtomicBoolean();
     private volatile KalshiRestClient rest;
     private volatile KalshiWebSocket ws;
     private volatile ScheduledExecutorService loop;
@@ -133,11 +135,8 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
 
     /** The REST pass: the baseline at start and the catch-up afterwards. */
     public void pass() {
-        KalshiBalance balance = rest.balance();
         Instant now = clock.instant();
-        if (store.putBalance(balance, now)) {
-            events.publishEvent(new BalanceChanged(balance));
-        }
+        balance(now);
         try (Stream<KalshiPosition> positions = rest.positions()) {
             positions.forEach(p -> position(p, now));
         }
@@ -158,6 +157,31 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
         passes.incrementAndGet();
     }
 
+    private void balance(Instant now) {
+        KalshiBalance balance = rest.balance();
+        if (store.putBalance(balance, now)) {
+            events.publishEvent(new BalanceChanged(balance));
+        }
+    }
+
+    /**
+     * Kalshi has no balance channel: after a fill or a position change the balance is read again, once
+     * for a burst of messages, so the account view does not lag until the next REST pass.
+     */
+    private void refreshBalanceSoon() {
+        ScheduledExecutorService l = loop;
+        if (l != null && balanceRefreshPending.compareAndSet(false, true)) {
+            l.schedule(() -> {
+                balanceRefreshPending.set(false);
+                try {
+                    balance(clock.instant());
+                } catch (RuntimeException e) {
+                    log.debug("balance refresh after a fill failed (the REST pass retries): {}", e.getMessage());
+                }
+            }, 300, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Completed REST passes (the first is the baseline). */
     public long passes() {
         return passes.get();
@@ -168,9 +192,15 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
         Instant now = clock.instant();
         try {
             switch (message) {
-                case WsMessage.Fill f -> fill(f.fill(), "ws", now);
+                case WsMessage.Fill f -> {
+                    fill(f.fill(), "ws", now);
+                    refreshBalanceSoon();
+                }
                 case WsMessage.UserOrder o -> order(o.order(), now);
-                case WsMessage.Position p -> position(p.position(), now);
+                case WsMessage.Position p -> {
+                    position(p.position(), now);
+                    refreshBalanceSoon();
+                }
                 default -> {
                 }
             }

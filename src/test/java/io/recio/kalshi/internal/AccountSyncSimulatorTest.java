@@ -85,6 +85,17 @@ class AccountSyncSimulatorTest {
     }
 
     @Test
+    void aFillOnTheSocketBringsTheNewBalanceWithoutWaitingForTheRestPass() {
+        OrderRequest order = new OrderRequest(MarketTicker.parse(ATM), Side.YES, OrderAction.BUY, Count.ofContracts(1),
+                Price.parse("0.99"), TimeInForce.IMMEDIATE_OR_CANCEL, false, "sync-" + UUID.randomUUID());
+        rest.createOrder(order);
+
+        // well inside the 30 s period of the REST pass
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(kalshi.account.balance().available()).isEqualTo(rest.balance().available()));
+    }
+
+    @Test
     void positionAndOrderOfAFillAreMirrored() {
         OrderRequest order = new OrderRequest(MarketTicker.parse(ATM), Side.NO, OrderAction.BUY, Count.ofContracts(2),
                 Price.parse("0.99"), TimeInForce.IMMEDIATE_OR_CANCEL, false, "sync-" + UUID.randomUUID());
