@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.recio.market.Symbol;
 import io.recio.pricing.ModelInputs;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,5 +67,49 @@ class VolatilityModelTest {
     @Test
     void withoutASeedOrEnoughTicksTheModelIsNotReady() {
         assertThat(new VolatilityModel(900, 0.25).isReady(Symbol.BTC)).isFalse();
+    }
+
+    @Test
+    void ticksOfAKnownPerSecondSigmaReproduceIt() {
+        double sigma = 8e-5;
+        VolatilityModel model = new VolatilityModel(900, 0.25);
+        feedRandomWalk(model, Symbol.BTC, sigma, 0, 4 * 3600, 7);
+        assertThat(model.sigmaPerSecond(Symbol.BTC)).isCloseTo(sigma, within(sigma * 0.1));
+    }
+
+    @Test
+    void aSeedArrivingAfterTheFirstTicksStillCarriesTheEstimate() {
+        // At start-up the feed logs seconds before the history's fit is installed; those few seconds
+        // must not replace the history (which left only the floor, a quarter of the seed, in use).
+        double sigma = 1e-4;
+        VolatilityModel model = new VolatilityModel(900, 0.25);
+        feedRandomWalk(model, Symbol.BTC, sigma / 20, 0, 30, 11);
+        model.seed(Symbol.BTC, new VolatilityFit(sigma, 6, 30_000));
+        assertThat(model.sigmaPerSecond(Symbol.BTC)).isCloseTo(sigma, within(sigma * 0.02));
+    }
+
+    @Test
+    void liveSecondsTakeOverFromTheSeedAtTheHalfLife() {
+        VolatilityModel model = new VolatilityModel(900, 0.0);
+        model.seed(Symbol.BTC, new VolatilityFit(2e-4, 6, 30_000));
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        double r = 1e-4;
+        for (int i = 0; i <= 900; i++) {
+            model.observe(Symbol.BTC, t.plusSeconds(i), 100 * Math.exp(i % 2 == 0 ? 0 : r));
+        }
+        // Half the weight on the seed's variance (4e-8), half on the live one's (1e-8).
+        assertThat(model.sigmaPerSecond(Symbol.BTC)).isCloseTo(Math.sqrt(2.5e-8), within(1e-9));
+    }
+
+    /** A Gaussian random walk of {@code seconds} one-second steps of log-stdev {@code sigma}. */
+    static void feedRandomWalk(VolatilityModel model, Symbol symbol, double sigma, long startSecond, int seconds,
+                               long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Instant t = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(startSecond);
+        double log = Math.log(95_000);
+        for (int i = 0; i <= seconds; i++) {
+            model.observe(symbol, t.plusSeconds(i), Math.exp(log));
+            log += sigma * random.nextGaussian();
+        }
     }
 }
