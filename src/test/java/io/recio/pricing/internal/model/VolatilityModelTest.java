@@ -101,6 +101,31 @@ class VolatilityModelTest {
         assertThat(model.sigmaPerSecond(Symbol.BTC)).isCloseTo(Math.sqrt(2.5e-8), within(1e-9));
     }
 
+    @Test
+    void aModelSeededFromHistoryOfKnownVolatilityPricesAOneSigmaMoveRight() {
+        // 21 days of one-minute closes with an hourly log-stdev of 0.6 % (BTC's calibration), fitted with
+        // the default six-hour half-life, installed after the first live seconds as at start-up.
+        double hourly = 0.006;
+        SplittableRandom random = new SplittableRandom(3);
+        MinuteSeries.Builder history = MinuteSeries.builder();
+        Instant start = Instant.parse("2025-12-11T00:00:00Z");
+        double log = Math.log(95_000);
+        for (int m = 0; m < 21 * 24 * 60; m++) {
+            double open = Math.exp(log);
+            log += hourly / Math.sqrt(60) * random.nextGaussian();
+            history.add(start.plusSeconds(60L * m), open, Math.exp(log));
+        }
+        VolatilityFit fit = VolatilityFit.fit(history.build(), 360);
+        VolatilityModel model = new VolatilityModel(900, 0.25);
+        feedRandomWalk(model, Symbol.BTC, hourly / 60, 0, 20, 5);
+        model.seed(Symbol.BTC, fit);
+
+        ModelInputs in = ModelInputs.unobserved(Symbol.BTC, 95_000, 3640, 0);
+        double p = model.settlement(in).probabilityAbove(95_000 * Math.exp(hourly));
+        // P(Z > 1) = 0.159 for a normal; the fitted ν and a six-hour EWMA's sampling error allow a band.
+        assertThat(p).isBetween(0.12, 0.20);
+    }
+
     /** A Gaussian random walk of {@code seconds} one-second steps of log-stdev {@code sigma}. */
     static void feedRandomWalk(VolatilityModel model, Symbol symbol, double sigma, long startSecond, int seconds,
                                long seed) {
