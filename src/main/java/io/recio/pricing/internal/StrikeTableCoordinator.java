@@ -154,27 +154,12 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
-    /**
-     * New history (the demo's seeding, an import) rebuilds that symbol's models off the event thread: a model
-     * built at start may have read the history half-written (the demo's seeding races the build at start),
-     * and its volatility seed must come from the newest minutes.
-     */
+    /** New history (the demo's seeding, an import) builds the models still missing, off the event thread. */
     @EventListener
     void onHistoryImported(HistoryImported imported) {
         ExecutorService w = worker;
         if (w != null && isRunning() && properties.buildAtStart()) {
-            w.execute(() -> rebuild(imported.symbol()));
-        }
-    }
-
-    private void rebuild(Symbol symbol) {
-        try {
-            if (builds.historyAvailable(symbol)) {
-                ModelBuilds.Report r = builds.build(symbol, p -> { });
-                log.info("model build after new history of {}: {}", symbol, r.message());
-            }
-        } catch (RuntimeException e) {
-            log.warn("model build after new history of {} failed: {}", symbol, e.getMessage());
+            w.execute(this::buildMissing);
         }
     }
 
