@@ -12,6 +12,11 @@ import java.util.Map;
  * EWMA realized volatility of the one-second price log with Student-t tails: the log move over the
  * effective horizon h is σ·√h·t_ν·√((ν−2)/ν) (unit variance), σ per √second from the EWMA, seeded
  * from history and floored at a fraction of the seed so a quiet feed never yields certainty.
+ *
+ * <p>The history's variance is the EWMA's prior: it keeps the share of the weight the live seconds
+ * have not earned yet, whether the seed comes before the first tick or after (at start-up the feed
+ * usually runs before the models are built, and the first few seconds must not stand for the whole
+ * estimate).
  */
 public final class VolatilityModel implements ProbabilityModel {
 
@@ -27,7 +32,10 @@ public final class VolatilityModel implements ProbabilityModel {
     private static final class State {
         double seedSigma = Double.NaN;
         double nu = VolatilityFit.DEFAULT_NU;
-        double variance = Double.NaN;
+        /** Σ of decayed weights × squared per-second returns of the live seconds. */
+        double liveSum;
+        /** The live seconds' share of the EWMA's weight, 1 − Π decay: 0 before the first return, → 1. */
+        double liveWeight;
         double lastPrice = Double.NaN;
         Instant lastAt;
         long ticks;
@@ -59,9 +67,6 @@ public final class VolatilityModel implements ProbabilityModel {
         State s = states.get(symbol);
         s.seedSigma = fit.sigmaPerSecond();
         s.nu = fit.nu();
-        if (Double.isNaN(s.variance)) {
-            s.variance = fit.sigmaPerSecond() * fit.sigmaPerSecond();
-        }
     }
 
     /** Feeds one logged second; out-of-order or repeated seconds are ignored. */
@@ -79,7 +84,8 @@ public final class VolatilityModel implements ProbabilityModel {
                 double r = Math.log(price / s.lastPrice);
                 double decay = Math.pow(lambdaPerSecond, dt);
                 double perSecond = r * r / dt;
-                s.variance = Double.isNaN(s.variance) ? perSecond : decay * s.variance + (1 - decay) * perSecond;
+                s.liveSum = decay * s.liveSum + (1 - decay) * perSecond;
+                s.liveWeight = decay * s.liveWeight + (1 - decay);
                 s.ticks++;
             }
         }
@@ -90,11 +96,11 @@ public final class VolatilityModel implements ProbabilityModel {
     /** σ per √second in use now, or NaN when not ready. */
     public synchronized double sigmaPerSecond(Symbol symbol) {
         State s = states.get(symbol);
-        if (Double.isNaN(s.variance) || (Double.isNaN(s.seedSigma) && s.ticks < MIN_TICKS)) {
-            return Double.NaN;
+        if (Double.isNaN(s.seedSigma)) {
+            return s.ticks < MIN_TICKS ? Double.NaN : Math.sqrt(s.liveSum / s.liveWeight);
         }
-        double sigma = Math.sqrt(s.variance);
-        return Double.isNaN(s.seedSigma) ? sigma : Math.max(sigma, floorFraction * s.seedSigma);
+        double sigma = Math.sqrt(s.liveSum + (1 - s.liveWeight) * s.seedSigma * s.seedSigma);
+        return Math.max(sigma, floorFraction * s.seedSigma);
     }
 
     public synchronized double nu(Symbol symbol) {
