@@ -108,6 +108,19 @@ class StrikeTablesIntegrationTest {
     }
 
     @Test
+    void newHistoryRebuildsThatSymbolsModels() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> models.all().stream().allMatch(m -> m.isReady(Symbol.ETH)));
+        java.sql.Timestamp before = jdbc.sql("SELECT built_at FROM analytics.model_build WHERE symbol = 'ETH'")
+                .query(java.sql.Timestamp.class).single();
+
+        events.publishEvent(new io.recio.feeds.HistoryImported(Symbol.ETH, 1440));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT built_at FROM analytics.model_build WHERE symbol = 'ETH'").query(java.sql.Timestamp.class)
+                .single().after(before));
+    }
+
+    @Test
     void ticksAndQuotesProduceAFreshTableOnTheApiInTheFileAndAsAnEvent() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> models.preferred(Symbol.BTC) != null);
         publishMarket(Symbol.BTC, 100_000);

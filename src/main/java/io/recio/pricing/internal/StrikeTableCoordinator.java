@@ -79,6 +79,8 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
     private final Clock clock;
     private final boolean autostart;
     private volatile ExecutorService worker;
+    /** Model builds, one at a time and never on the strike-table worker: a build takes seconds. */
+    private volatile ExecutorService builder;
     private volatile ManagedService service;
     private volatile String reportedProblem = "";
 
@@ -154,12 +156,15 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
-    /** New history (the demo's seeding, an import) builds the models still missing, off the event thread. */
+    /**
+     * New history (the demo's seeding, an import) rebuilds that symbol's models: a build at start may have
+     * run while the history was still being written and seen only part of it.
+     */
     @EventListener
     void onHistoryImported(HistoryImported imported) {
-        ExecutorService w = worker;
-        if (w != null && isRunning() && properties.buildAtStart()) {
-            w.execute(this::buildMissing);
+        ExecutorService b = builder;
+        if (b != null && isRunning() && properties.buildAtStart()) {
+            b.execute(() -> build(imported.symbol(), "after new history"));
         }
     }
 
@@ -169,8 +174,9 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
      */
     @Scheduled(initialDelay = 600_000, fixedDelay = 600_000)
     void retryMissingBuilds() {
-        if (isRunning() && properties.buildAtStart()) {
-            buildMissing();
+        ExecutorService b = builder;
+        if (b != null && isRunning() && properties.buildAtStart()) {
+            b.execute(this::buildMissing);
         }
     }
 
@@ -335,8 +341,9 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strike-tables").factory());
         reportedProblem = "";
         svc.running();
+        builder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("model-build").factory());
         if (properties.buildAtStart()) {
-            Thread.ofVirtual().name("model-build-at-start").start(this::buildMissing);
+            builder.execute(this::buildMissing);
         }
         for (Symbol s : Symbol.values()) {
             schedule(s);
@@ -346,19 +353,30 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
     /** A fresh install builds its fingerprint from the history it has; the volatility model serves meanwhile. */
     private void buildMissing() {
         for (Symbol s : Symbol.values()) {
-            try {
-                if (!models.fingerprint().isReady(s) && builds.historyAvailable(s)) {
-                    ModelBuilds.Report r = builds.build(s, p -> { });
-                    log.info("model build at start for {}: {}", s, r.message());
-                }
-            } catch (RuntimeException e) {
-                log.warn("model build at start for {} failed: {}", s, e.getMessage());
+            if (!models.fingerprint().isReady(s)) {
+                build(s, "at start");
             }
+        }
+    }
+
+    private void build(Symbol symbol, String why) {
+        try {
+            if (builds.historyAvailable(symbol)) {
+                ModelBuilds.Report r = builds.build(symbol, p -> { });
+                log.info("model build {} for {}: {}", why, symbol, r.message());
+            }
+        } catch (RuntimeException e) {
+            log.warn("model build {} for {} failed: {}", why, symbol, e.getMessage());
         }
     }
 
     @Override
     public void stop() {
+        ExecutorService b = builder;
+        builder = null;
+        if (b != null) {
+            b.shutdownNow();
+        }
         ExecutorService w = worker;
         worker = null;
         if (w != null) {
