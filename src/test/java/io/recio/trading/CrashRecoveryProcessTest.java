@@ -172,6 +172,8 @@ class CrashRecoveryProcessTest {
         assertThat(filled).isEqualByComparingTo("2");
 
         assertThat(trade.get("status").asText()).isEqualTo("OPEN");
+        assertThat(trade.get("entry_method").asText()).as("the manual trade itself, not one adopted from the venue")
+                .isEqualTo("MANUAL");
         assertThat(new BigDecimal(trade.get("contracts").asText())).isEqualByComparingTo(filled);
         BigDecimal exchangeCost = BigDecimal.ZERO;
         for (JsonNode fill : exchangeFills(ticker)) {
