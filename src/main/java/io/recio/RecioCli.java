@@ -13,6 +13,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * recio's command line: {@code demo} (the default), {@code run}, {@code simulator}, and the tools each
@@ -72,13 +73,39 @@ public final class RecioCli implements Callable<Integer> {
         return new SpringApplication(RecioApplication.class).run(springArgs.toArray(String[]::new));
     }
 
+    /**
+     * Checks the extra {@code --key=value} settings a command passes on to recio's configuration.
+     *
+     * @return the first argument that is not of that form, if any
+     */
+    static java.util.Optional<String> notASetting(List<String> arguments) {
+        return arguments.stream().filter(a -> !a.startsWith("--") || !a.contains("=")).findFirst();
+    }
+
+    /** Passes {@code extra} on to recio's configuration, or explains why not and returns the exit code 2. */
+    static int serveWith(String command, List<String> args, List<String> extra) {
+        java.util.Optional<String> bad = notASetting(extra);
+        if (bad.isPresent()) {
+            System.err.println("recio " + command + ": unknown argument '" + bad.get()
+                    + "'; settings are passed as --key=value (e.g. --recio.ports.main-app=3100)");
+            return 2;
+        }
+        List<String> all = new ArrayList<>(args);
+        all.addAll(extra);
+        return serve(all);
+    }
+
     /** {@code recio demo}: everything built in, nothing to set up. */
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = "Run recio in demo mode: embedded database, built-in Kalshi exchange and Coinbase feed "
-                    + "simulators, no network, no setup. Serves http://127.0.0.1:3000.")
+                    + "simulators, no network, no setup. Serves http://127.0.0.1:3000.",
+            footer = "Further --key=value arguments are settings, e.g. --recio.simulator.seed=7")
     static final class Demo implements Callable<Integer> {
         @Option(names = "--port", description = "Port of the web console (default 3000).")
         Integer port;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
 
         @Override
         public Integer call() {
@@ -87,18 +114,22 @@ public final class RecioCli implements Callable<Integer> {
             if (port != null) {
                 args.add("--recio.ports.main-app=" + port);
             }
-            return serve(args);
+            return serveWith("demo", args, settings);
         }
     }
 
     /** {@code recio run}: paper or live trading, configured by file and environment. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run recio in paper or live mode, configured by a YAML file and RECIO_* environment "
-                    + "variables (see the README's configuration section).")
+                    + "variables (see the README's configuration section).",
+            footer = "Further --key=value arguments are settings and win over the file, e.g. --recio.mode=paper")
     static final class Run implements Callable<Integer> {
         @Option(names = {"-c", "--config"}, paramLabel = "FILE",
                 description = "Configuration file (default: ./recio.yml when it exists).")
         Path config;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
 
         @Override
         public Integer call() {
@@ -111,7 +142,7 @@ public final class RecioCli implements Callable<Integer> {
             if (Files.isReadable(file)) {
                 args.add("--spring.config.additional-location=file:" + file.toAbsolutePath());
             }
-            return serve(args);
+            return serveWith("run", args, settings);
         }
     }
 

@@ -33,7 +33,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     Path replayEth;
 
     @Unmatched
-    List<String> springArguments = new ArrayList<>();
+    List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -43,17 +43,10 @@ public final class SimulatorCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        for (String argument : springArguments) {
-            if (!argument.startsWith("--") || !argument.contains("=")) {
-                System.err.println("recio simulator: unknown argument '" + argument
-                        + "'; configuration is passed as --key=value");
-                return 2;
-            }
-        }
-        return RecioCli.serve(springArguments());
+        return RecioCli.serveWith("simulator", springArguments(), settings);
     }
 
-    /** The arguments recio is started with: simulators on, no web console, ports checked first. */
+    /** The arguments recio starts with before the extra settings: simulators on, no console, ports checked. */
     List<String> springArguments() {
         List<String> args = new ArrayList<>(List.of("--recio.simulator.enabled=true",
                 "--spring.main.web-application-type=none", "--recio.check-ports=true"));
@@ -66,7 +59,6 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (replayEth != null) {
             args.add("--recio.simulator.replay.eth-file=" + replayEth.toAbsolutePath());
         }
-        args.addAll(springArguments);
         return args;
     }
 }

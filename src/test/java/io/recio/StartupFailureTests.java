@@ -51,6 +51,21 @@ class StartupFailureTests {
     }
 
     @Test
+    void settingsOnTheRunCommandLineReachTheConfiguration(CapturedOutput output) {
+        int exit = RecioCli.execute("run", "--spring.profiles.active=test", "--recio.services.autostart=false",
+                "--recio.ports.main-app=70000");
+        assertThat(exit).isNotZero();
+        assertThat(output.getAll()).contains("recio.ports.main-app = '70000' is not allowed");
+    }
+
+    @Test
+    void anArgumentThatIsNotASettingIsRefusedByName(CapturedOutput output) {
+        int exit = RecioCli.execute("run", "--spring.profiles.active=test", "verbose");
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.getAll()).contains("unknown argument 'verbose'");
+    }
+
+    @Test
     void aTakenPortNamesThePortAndTheProcessHoldingIt(CapturedOutput output) throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
