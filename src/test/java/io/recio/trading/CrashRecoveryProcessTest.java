@@ -3,12 +3,13 @@ package io.recio.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.recio.market.SpotPrice;
+
 import io.recio.market.Symbol;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
-import io.recio.simulator.prices.SimulatedPrices;
+import io.recio.testsupport.FixedPrices;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -85,28 +86,6 @@ class CrashRecoveryProcessTest {
         }
     };
 
-    /** BTC at $90,000 and ETH at $3,000, flat, so the makers quote a steady book. */
-    static final class Flat implements SimulatedPrices {
-        @Override
-        public SpotPrice indexAt(Symbol symbol, Instant at) {
-            return symbol == Symbol.BTC ? SpotPrice.parse("90000") : SpotPrice.parse("3000");
-        }
-
-        @Override
-        public Optional<SpotPrice> settlementAverage(Symbol symbol, Instant close) {
-            return Instant.now().isBefore(close) ? Optional.empty() : Optional.of(indexAt(symbol, close));
-        }
-
-        @Override
-        public SpotPrice trailingAverage(Symbol symbol, Instant at) {
-            return indexAt(symbol, at);
-        }
-
-        @Override
-        public double annualisedVolatility(Symbol symbol) {
-            return 0.5;
-        }
-    }
 
     @AfterEach
     void stopEverything() {
@@ -126,7 +105,7 @@ class CrashRecoveryProcessTest {
     @Test
     void aPlatformKilledBetweenOrderAndFillReconcilesToExactlyOneTradeAfterRestart() throws Exception {
         work = Files.createTempDirectory("recio-crash");
-        simulator = new KalshiExchangeSimulator(new Flat(), faults, Clock.systemUTC(),
+        simulator = new KalshiExchangeSimulator(new FixedPrices(Clock.systemUTC(), "90000", "3000"), faults, Clock.systemUTC(),
                 KalshiSimulatorSettings.defaults().withRateLimited(false));
         simulator.start("127.0.0.1", 0, true);
         account = simulator.provisionAccount();

@@ -10,6 +10,8 @@ import io.recio.market.Symbol;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
+import io.recio.testsupport.FixedPrices;
+import io.recio.testsupport.MutableClock;
 import io.recio.testsupport.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,8 +35,8 @@ final class SimulatedKalshi implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-09-25T19:30:00Z");
 
-    final TestClock clock = new TestClock(START);
-    final FixedIndex index = new FixedIndex(clock);
+    final MutableClock clock = new MutableClock(START);
+    final FixedPrices index = new FixedPrices(clock, "90000.00", "3000.00");
     final FaultSwitches faults = new FaultSwitches();
     final KalshiExchangeSimulator simulator;
     final Path dataDir;

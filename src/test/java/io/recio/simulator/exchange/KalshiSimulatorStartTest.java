@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recio.simulator.faults.FaultSwitches;
+import io.recio.testsupport.FixedPrices;
+import io.recio.testsupport.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package io.recio.simulator.exchange;
 
 import io.recio.simulator.faults.FaultSwitches;
+import io.recio.testsupport.FixedPrices;
+import io.recio.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

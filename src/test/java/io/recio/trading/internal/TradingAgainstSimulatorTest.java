@@ -14,7 +14,9 @@ import io.recio.market.Symbol;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
-import io.recio.simulator.prices.SimulatedPrices;
+
+import io.recio.testsupport.FixedPrices;
+import io.recio.testsupport.MutableClock;
 import io.recio.trading.CloseMethod;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.Trade;
@@ -26,7 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,34 +73,12 @@ class TradingAgainstSimulatorTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        SIMULATOR = new KalshiExchangeSimulator(new Flat(), FAULTS, CLOCK, KalshiSimulatorSettings.defaults());
+        SIMULATOR = new KalshiExchangeSimulator(new FixedPrices(CLOCK, "90000", "3000"), FAULTS, CLOCK, KalshiSimulatorSettings.defaults());
         SIMULATOR.start("127.0.0.1", 0, false);
         SIMULATOR.tick();
         SIMULATOR.writeDemoCredentials(DATA_DIR);
     }
 
-    /** BTC at $90,000 and ETH at $3,000, settling there. */
-    static final class Flat implements SimulatedPrices {
-        @Override
-        public SpotPrice indexAt(Symbol symbol, Instant at) {
-            return symbol == Symbol.BTC ? SpotPrice.parse("90000") : SpotPrice.parse("3000");
-        }
-
-        @Override
-        public Optional<SpotPrice> settlementAverage(Symbol symbol, Instant close) {
-            return CLOCK.instant().isBefore(close) ? Optional.empty() : Optional.of(indexAt(symbol, close));
-        }
-
-        @Override
-        public SpotPrice trailingAverage(Symbol symbol, Instant at) {
-            return indexAt(symbol, at);
-        }
-
-        @Override
-        public double annualisedVolatility(Symbol symbol) {
-            return 0.5;
-        }
-    }
 
     @TestConfiguration
     static class Config {

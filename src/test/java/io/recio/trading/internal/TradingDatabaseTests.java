@@ -13,6 +13,7 @@ import io.recio.market.Price;
 import io.recio.market.Side;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
+import io.recio.testsupport.MutableClock;
 import io.recio.trading.CloseMethod;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.SettlementNotice;

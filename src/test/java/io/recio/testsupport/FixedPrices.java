@@ -1,4 +1,4 @@
-package io.recio.kalshi.internal;
+package io.recio.testsupport;
 
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
@@ -9,19 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Index values the test sets; the settlement average of a close is the value once the clock has passed it. */
-final class FixedIndex implements SimulatedPrices {
+/**
+ * Deterministic index values for the simulators in tests: each symbol holds the value a test sets until
+ * it sets another, and the settlement average of a close is that value once the clock has reached it.
+ */
+public final class FixedPrices implements SimulatedPrices {
 
     private final Clock clock;
     private final Map<Symbol, SpotPrice> values = new ConcurrentHashMap<>();
 
-    FixedIndex(Clock clock) {
+    public FixedPrices(Clock clock, String btc, String eth) {
         this.clock = clock;
-        values.put(Symbol.BTC, SpotPrice.parse("90000.00"));
-        values.put(Symbol.ETH, SpotPrice.parse("3000.00"));
+        values.put(Symbol.BTC, SpotPrice.parse(btc));
+        values.put(Symbol.ETH, SpotPrice.parse(eth));
     }
 
-    void set(Symbol symbol, String value) {
+    public void set(Symbol symbol, String value) {
         values.put(symbol, SpotPrice.parse(value));
     }
 
