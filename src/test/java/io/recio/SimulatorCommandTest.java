@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
 import io.recio.simulator.feed.CoinbaseFeedServer;
 import java.net.URI;
@@ -48,7 +49,7 @@ class SimulatorCommandTest {
             assertThat(context.getEnvironment().getProperty("recio.simulator.seed")).isEqualTo("7");
             CoinbaseFeedServer feed = context.getBean(CoinbaseFeedServer.class);
             assertThat(feed.port()).isPositive();
-            assertThat(context.getBean(ManagedServices.class).health("simulator_coinbase"))
+            assertThat(context.getBean(ManagedServices.class).health(ServiceName.SIMULATOR_COINBASE))
                     .hasValueSatisfying(h -> assertThat(h.state()).isEqualTo(ServiceState.RUNNING));
 
             CompletableFuture<String> first = new CompletableFuture<>();

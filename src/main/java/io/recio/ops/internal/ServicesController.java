@@ -2,6 +2,7 @@ package io.recio.ops.internal;
 
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
+import io.recio.ops.ServiceName;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,18 @@ class ServicesController {
 
     @GetMapping("/api/services/{name}/health")
     ServiceHealth health(@PathVariable String name) {
-        return services.health(name).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no managed service named '" + name + "'"));
+        return services.health(known(name)).orElseThrow();
+    }
+
+    private ServiceName known(String name) {
+        try {
+            ServiceName n = new ServiceName(name);
+            if (services.health(n).isPresent()) {
+                return n;
+            }
+        } catch (IllegalArgumentException e) {
+            // not even a well-formed name: no such service either
+        }
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no managed service named '" + name + "'");
     }
 }

@@ -3,6 +3,9 @@ package io.recio.trading.internal;
 import io.recio.feeds.PriceTick;
 import io.recio.market.Side;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.StrikeView;
 import io.recio.trading.Trade;
@@ -21,10 +24,11 @@ import org.springframework.stereotype.Service;
  * REC.IO's auto_entry_supervisor: on every scan, each side of each live strike goes through the
  * {@link EntryGates}; a side that passes is bought (IOC at the current ask, size = position size ×
  * multiplier) through the executor, which still applies the risk limits. The spike alert follows
- * every price tick; it and the cooldowns are persisted.
+ * every price tick; it and the cooldowns are persisted. A managed service: its duty cycle is one scan a second,
+ * once the start-up reconciliation has succeeded.
  */
 @Service
-public class AutoEntrySupervisor {
+public class AutoEntrySupervisor implements ManagedService {
 
     private final MarketBoard board;
     private final TradeSettingsStore settings;
@@ -34,11 +38,14 @@ public class AutoEntrySupervisor {
     private final KillSwitch killSwitch;
     private final TradingProperties properties;
     private final Clock clock;
+    private final TradingPasses passes;
     private final Map<Symbol, SpikeAlert> spikes = new EnumMap<>(Symbol.class);
+    private volatile ServiceContext context;
 
     public AutoEntrySupervisor(MarketBoard board, TradeSettingsStore settings, AutoEntryState state,
                                TradeManager trades, TradeExecutor executor, KillSwitch killSwitch,
-                               TradingProperties properties, Clock clock) {
+                               TradingProperties properties, Clock clock, TradingPasses passes) {
+        this.passes = passes;
         this.board = board;
         this.settings = settings;
         this.state = state;
@@ -47,6 +54,43 @@ public class AutoEntrySupervisor {
         this.killSwitch = killSwitch;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public ServiceName name() {
+        return ServiceName.AUTO_ENTRY_SUPERVISOR;
+    }
+
+    @Override
+    public List<ServiceName> dependencies() {
+        return List.of(ServiceName.TRADE_EXECUTOR, ServiceName.UNIFIED_PRODUCTION_COORDINATOR,
+                ServiceName.symbolPriceWatchdog(Symbol.BTC), ServiceName.symbolPriceWatchdog(Symbol.ETH));
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public int doWork(Instant now) {
+        if (passes.reconciled()) {
+            passes.run(context, () -> {
+                scan();
+                context.detail("status", status().name());
+            });
+        }
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        // the spike alert and cooldowns are persisted as they change
     }
 
     /** Follows momentum: the spike alert of the tick's symbol moves, and is saved when it changes. */

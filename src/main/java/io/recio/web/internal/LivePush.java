@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -52,8 +51,7 @@ class LivePush extends TextWebSocketHandler {
         dirty.add(symbol);
     }
 
-    /** Every 250 ms: the newest table of each symbol that changed since the last push. */
-    @Scheduled(fixedRate = 250)
+    /** The newest table of each symbol that changed since the last push (main_app's duty cycle, every 250 ms). */
     void flush() {
         for (Symbol symbol : Symbol.values()) {
             if (dirty.remove(symbol)) {

@@ -1,31 +1,51 @@
 package io.recio.web.internal;
 
 import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
-import java.util.List;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Reports REC.IO's {@code main_app} (the console and API) as a managed service. */
+/**
+ * REC.IO's {@code main_app}: the console and API (served by the web server from start-up) and the
+ * browser push, whose duty cycle sends the newest tables at most four times a second.
+ */
 @Component
-class MainAppService {
+class MainAppService implements ManagedService {
 
-    private final ManagedService service;
+    private final LivePush push;
+    private volatile ServiceContext context;
 
-    MainAppService(ManagedServices services) {
-        this.service = services.register("main_app", List.of());
-        service.starting();
+    MainAppService(LivePush push) {
+        this.push = push;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        service.running();
+    @Override
+    public ServiceName name() {
+        return ServiceName.MAIN_APP;
     }
 
-    @EventListener(ContextClosedEvent.class)
-    void closing() {
-        service.stopped();
+    @Override
+    public void start(ServiceContext context) {
+        context.detail("live_sessions", 0);
+        this.context = context;
+    }
+
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofMillis(250);
+    }
+
+    @Override
+    public int doWork(Instant now) {
+        push.flush();
+        context.detail("live_sessions", push.sessionCount());
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        // the web server and its sessions belong to Spring; nothing of this service's own to release
     }
 }

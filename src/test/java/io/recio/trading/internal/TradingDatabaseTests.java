@@ -78,7 +78,7 @@ abstract class TradingDatabaseTests {
     @Autowired
     TradeExecutor executor;
     @Autowired
-    TradingServices services;
+    TradeManagerService services;
     @Autowired
     MarketBoard board;
     @Autowired

@@ -20,7 +20,7 @@ import io.recio.market.Strike;
 import io.recio.market.Symbol;
 import io.recio.trading.internal.KillSwitch;
 import io.recio.trading.internal.MarketBoard;
-import io.recio.trading.internal.TradingServices;
+import io.recio.trading.internal.TradeManagerService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -45,7 +45,7 @@ class TradingApiTests {
     @Autowired
     MarketBoard board;
     @Autowired
-    TradingServices services;
+    TradeManagerService services;
     @Autowired
     KillSwitch killSwitch;
     @Autowired
