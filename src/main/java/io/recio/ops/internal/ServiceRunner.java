@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,7 +45,6 @@ class ServiceRunner implements ManagedServices, SmartLifecycle, SmartInitializin
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
-    private static final Duration BOOT_WAIT = Duration.ofSeconds(20);
 
     private final ObjectProvider<ManagedService> provider;
     private final ServiceEventLog eventLog;
@@ -92,29 +90,13 @@ class ServiceRunner implements ManagedServices, SmartLifecycle, SmartInitializin
 
     // ---- application lifecycle ---------------------------------------------------------------------------
 
-    /**
-     * Launches every service and waits (at most {@link #BOOT_WAIT}) until each has made its first start attempt,
-     * so that the application is ready with its services started or failed, not still connecting.
-     */
+    /** Launches every service and returns at once: recio is ready while its services connect. */
     @Override
     public void start() {
         running = true;
-        if (!autostart) {
-            return;
-        }
-        log.info("starting {} managed services in dependency order", slots.size());
-        slots.values().forEach(this::launch);
-        try {
-            CompletableFuture.allOf(slots.values().stream().map(s -> s.attempted).toArray(CompletableFuture[]::new))
-                    .get(BOOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            slots.values().stream().filter(s -> !s.attempted.isDone()).forEach(s -> log.warn(
-                    "service {} is still starting after {} s; recio goes on without waiting for it", s.name(),
-                    BOOT_WAIT.toSeconds()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // an attempt ended; its outcome is the service's state
+        if (autostart) {
+            log.info("starting {} managed services in dependency order", slots.size());
+            slots.values().forEach(this::launch);
         }
     }
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * side, the price it could close at, unrealized PnL, distance to strike, time held), the auto-stop
  * rules run, the result is published; trades past their market's close expire; the daily loss limit
  * and stale data trip the kill switch. Settlements arriving from the venue settle expired trades. A managed
- * service: its duty cycle is one pass a second, once the start-up reconciliation has succeeded.
+ * service: its duty cycle is one pass a second while trading is not HALTED.
  */
 @Service
 public class ActiveTradeSupervisor implements ManagedService {
@@ -92,9 +92,7 @@ public class ActiveTradeSupervisor implements ManagedService {
 
     @Override
     public int doWork(Instant now) {
-        if (passes.reconciled()) {
-            passes.run(context, this::pass);
-        }
+        passes.runUnlessHalted(context, this::pass);
         return 0;
     }
 

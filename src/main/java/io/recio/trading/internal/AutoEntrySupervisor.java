@@ -9,6 +9,7 @@ import io.recio.ops.ServiceName;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.StrikeView;
 import io.recio.trading.Trade;
+import io.recio.trading.TradingMode;
 import io.recio.trading.venue.TimeInForce;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Service;
  * REC.IO's auto_entry_supervisor: on every scan, each side of each live strike goes through the
  * {@link EntryGates}; a side that passes is bought (IOC at the current ask, size = position size ×
  * multiplier) through the executor, which still applies the risk limits. The spike alert follows
- * every price tick; it and the cooldowns are persisted. A managed service: its duty cycle is one scan a second,
- * once the start-up reconciliation has succeeded.
+ * every price tick; it and the cooldowns are persisted. A managed service: its duty cycle is one scan a second
+ * while trading is not HALTED (the executor refuses entries unless it is ACTIVE).
  */
 @Service
 public class AutoEntrySupervisor implements ManagedService {
@@ -35,7 +36,7 @@ public class AutoEntrySupervisor implements ManagedService {
     private final AutoEntryState state;
     private final TradeManager trades;
     private final TradeExecutor executor;
-    private final KillSwitch killSwitch;
+    private final TradingGate gate;
     private final TradingProperties properties;
     private final Clock clock;
     private final TradingPasses passes;
@@ -43,7 +44,7 @@ public class AutoEntrySupervisor implements ManagedService {
     private volatile ServiceContext context;
 
     public AutoEntrySupervisor(MarketBoard board, TradeSettingsStore settings, AutoEntryState state,
-                               TradeManager trades, TradeExecutor executor, KillSwitch killSwitch,
+                               TradeManager trades, TradeExecutor executor, TradingGate gate,
                                TradingProperties properties, Clock clock, TradingPasses passes) {
         this.passes = passes;
         this.board = board;
@@ -51,7 +52,7 @@ public class AutoEntrySupervisor implements ManagedService {
         this.state = state;
         this.trades = trades;
         this.executor = executor;
-        this.killSwitch = killSwitch;
+        this.gate = gate;
         this.properties = properties;
         this.clock = clock;
     }
@@ -79,12 +80,10 @@ public class AutoEntrySupervisor implements ManagedService {
 
     @Override
     public int doWork(Instant now) {
-        if (passes.reconciled()) {
-            passes.run(context, () -> {
-                scan();
-                context.detail("status", status().name());
-            });
-        }
+        passes.runUnlessHalted(context, () -> {
+            scan();
+            context.detail("status", status().name());
+        });
         return 0;
     }
 
@@ -118,10 +117,11 @@ public class AutoEntrySupervisor implements ManagedService {
         for (Symbol symbol : Symbol.values()) {
             spiking |= spike(symbol).alert();
         }
-        if (spiking || killSwitch.engaged().isPresent()) {
+        TradingMode mode = gate.state().mode();
+        if (spiking || mode == TradingMode.REDUCING) {
             return AutoEntryStatus.PAUSED;
         }
-        if (executor.offReason().isPresent()) {
+        if (mode == TradingMode.HALTED) {
             return AutoEntryStatus.INACTIVE;
         }
         Instant now = clock.instant();

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * REC.IO's trade_executor as a managed service: orders leave through the {@link TradeExecutor} as trades are
- * entered and closed; the duty cycle looks up, each second, the orders whose answer was lost (UNKNOWN) and whose
- * next lookup is due.
+ * entered and closed; the duty cycle looks up, each second while trading is not HALTED, the orders whose answer
+ * was lost (UNKNOWN) and whose next lookup is due.
  */
 @Service
 class TradeExecutorService implements ManagedService {
@@ -53,10 +53,7 @@ class TradeExecutorService implements ManagedService {
 
     @Override
     public int doWork(Instant now) {
-        if (!passes.reconciled()) {
-            return 0;
-        }
-        passes.run(context, () -> context.detail("unresolved_orders", executor.resolveUnknown(false)));
+        passes.runUnlessHalted(context, () -> context.detail("unresolved_orders", executor.resolveUnknown(false)));
         return 0;
     }
 

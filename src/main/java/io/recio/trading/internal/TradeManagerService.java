@@ -3,6 +3,8 @@ package io.recio.trading.internal;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ServiceContext;
 import io.recio.ops.ServiceName;
+import io.recio.trading.TradingHold;
+import io.recio.trading.TradingMode;
 import io.recio.trading.venue.VenueUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +26,14 @@ public class TradeManagerService implements ManagedService {
     private final Reconciler reconciler;
     private final TradeExecutor executor;
     private final TradingPasses passes;
+    private final TradingGate gate;
     private final TradingProperties properties;
     private volatile ServiceContext context;
     private Instant nextPass;
 
     public TradeManagerService(Reconciler reconciler, TradeExecutor executor, TradingPasses passes,
-                               TradingProperties properties) {
+                               TradingGate gate, TradingProperties properties) {
+        this.gate = gate;
         this.reconciler = reconciler;
         this.executor = executor;
         this.passes = passes;
@@ -69,7 +73,8 @@ public class TradeManagerService implements ManagedService {
             return 0;
         }
         reconcileNow();
-        nextPass = now.plus(passes.reconciled() ? properties.reconcileInterval() : START_UP_RETRY);
+        boolean reconciled = !gate.holding(TradingHold.Kind.RECONCILIATION);
+        nextPass = now.plus(reconciled ? properties.reconcileInterval() : START_UP_RETRY);
         return 1;
     }
 
@@ -91,9 +96,8 @@ public class TradeManagerService implements ManagedService {
                 if (c != null) {
                     c.detail("last_reconciliation_mismatches", r.mismatches());
                 }
-                passes.markReconciled();
-                if (executor.offReason().isPresent()) {
-                    executor.enable();
+                if (gate.holding(TradingHold.Kind.RECONCILIATION)) {
+                    gate.release(TradingHold.Kind.RECONCILIATION);
                     log.info("start-up reconciliation with {} done ({} mismatches); trading is on",
                             executor.venueName(), r.mismatches());
                 }
@@ -103,8 +107,9 @@ public class TradeManagerService implements ManagedService {
                 return true;
             } catch (VenueUnavailableException | RuntimeException e) {
                 String why = "reconciliation failed: " + e.getMessage();
-                if (!passes.reconciled()) {
-                    executor.disable("start-up " + why);
+                if (gate.holding(TradingHold.Kind.RECONCILIATION)) {
+                    gate.hold(TradingHold.Kind.RECONCILIATION, TradingMode.HALTED,
+                            TradingGate.NOT_RECONCILED + ": " + why);
                 }
                 if (c != null) {
                     c.degraded(why);

@@ -1,6 +1,7 @@
 package io.recio.trading.internal;
 
 import io.recio.ops.ServiceContext;
+import io.recio.trading.TradingMode;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The duty cycles of trading's four services, one at a time: reconciliation rewrites what the supervisors
- * read, so their passes never interleave. Also the start-up gate: until the first reconciliation succeeds only
- * trade_manager works.
+ * read, so their passes never interleave. While trading is HALTED (before the start-up reconciliation
+ * succeeds) only trade_manager works.
  */
 @Component
 public class TradingPasses {
@@ -17,19 +18,22 @@ public class TradingPasses {
     private static final Logger log = LoggerFactory.getLogger(TradingPasses.class);
 
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean reconciled;
+    private final TradingGate gate;
 
-    /** Whether the start-up reconciliation has succeeded. */
-    public boolean reconciled() {
-        return reconciled;
+    public TradingPasses(TradingGate gate) {
+        this.gate = gate;
     }
 
-    void markReconciled() {
-        reconciled = true;
-    }
-
-    /** Runs {@code body} alone, reporting the service healthy, or degraded with what it threw. */
-    void run(ServiceContext service, Runnable body) {
+    /**
+     * Runs {@code body} alone unless trading is HALTED, reporting the service healthy, or degraded with what it
+     * threw; returns whether it ran.
+     */
+    boolean runUnlessHalted(ServiceContext service, Runnable body) {
+        if (gate.state().mode() == TradingMode.HALTED) {
+            service.detail("waiting_for", gate.state().why());
+            return false;
+        }
+        service.detail("waiting_for", null);
         lock.lock();
         try {
             body.run();
@@ -40,6 +44,7 @@ public class TradingPasses {
         } finally {
             lock.unlock();
         }
+        return true;
     }
 
     /** Runs {@code body} alone, whatever it reports. */

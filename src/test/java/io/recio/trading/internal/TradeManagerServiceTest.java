@@ -10,6 +10,7 @@ import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
 import io.recio.testsupport.MutableClock;
 import io.recio.testsupport.RecordingContext;
+import io.recio.trading.TradingMode;
 import io.recio.trading.venue.VenueUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +26,14 @@ class TradeManagerServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final Reconciler reconciler = mock(Reconciler.class);
     private final TradeExecutor executor = mock(TradeExecutor.class);
-    private final TradingPasses passes = new TradingPasses();
+    private final KillSwitch killSwitch = mock(KillSwitch.class);
+    private final TradingGate gate = new TradingGate(killSwitch, clock, e -> { });
+    private final TradingPasses passes = new TradingPasses(gate);
     private final TradingProperties properties = new TradingProperties("paper", "admin", 10_000,
             Duration.ofSeconds(60), Duration.ofSeconds(10), 5, new TradingProperties.Risk(100, 100, 500, 10, 100,
             Duration.ofSeconds(10), Duration.ofSeconds(60)));
-    private final TradeManagerService service = new TradeManagerService(reconciler, executor, passes, properties);
+    private final TradeManagerService service = new TradeManagerService(reconciler, executor, passes, gate,
+            properties);
     private final RecordingContext context = new RecordingContext(ServiceName.TRADE_MANAGER);
 
     private int step(Duration after) {
@@ -39,21 +43,22 @@ class TradeManagerServiceTest {
 
     @Test
     void theStartUpReconciliationIsRetriedEveryFiveSecondsThenRunsEveryReconcileInterval() throws Exception {
-        when(executor.offReason()).thenReturn(Optional.of("start-up reconciliation has not succeeded yet"));
+        when(killSwitch.engaged()).thenReturn(Optional.empty());
         when(reconciler.reconcile()).thenThrow(new VenueUnavailableException("Kalshi is down"))
                 .thenReturn(new Reconciler.Report(0, 0, List.of()));
         service.start(context);
 
         assertThat(step(Duration.ZERO)).isEqualTo(1);
-        assertThat(passes.reconciled()).isFalse();
+        assertThat(gate.state().mode()).isEqualTo(TradingMode.HALTED);
+        assertThat(gate.state().why()).isEqualTo(
+                "trading is off until the start-up reconciliation succeeds: reconciliation failed: Kalshi is down");
         assertThat(context.state()).isEqualTo(ServiceState.DEGRADED);
         assertThat(context.reason()).isEqualTo("reconciliation failed: Kalshi is down");
         assertThat(step(Duration.ofSeconds(4))).as("not due yet").isZero();
 
         assertThat(step(Duration.ofSeconds(5))).isEqualTo(1);
-        assertThat(passes.reconciled()).isTrue();
+        assertThat(gate.state().mode()).isEqualTo(TradingMode.ACTIVE);
         assertThat(context.state()).isEqualTo(ServiceState.RUNNING);
-        verify(executor).enable();
 
         assertThat(step(Duration.ofSeconds(64))).isZero();
         assertThat(step(Duration.ofSeconds(65))).isEqualTo(1);
