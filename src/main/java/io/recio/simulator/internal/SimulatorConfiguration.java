@@ -42,6 +42,7 @@ class SimulatorConfiguration {
         switches.orderResponseTimeout(f.orderResponseTimeout());
         switches.tradingPaused(f.tradingPaused());
         switches.feedFrozen(f.feedFrozen());
+        switches.indexStopped(f.indexStopped());
         return switches;
     }
 
