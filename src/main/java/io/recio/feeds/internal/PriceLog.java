@@ -5,6 +5,8 @@ import io.recio.feeds.PriceTick;
 import io.recio.feeds.internal.PriceTickRows.LoggedSecond;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
+import io.recio.ops.Freshness;
+import io.recio.ops.FreshnessSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * needs no lock; writes may come from any of them.
  */
 @Component
-public class PriceLog implements LatestPrices {
+public class PriceLog implements LatestPrices, FreshnessSource {
 
     private static final Logger log = LoggerFactory.getLogger(PriceLog.class);
 
@@ -63,6 +65,13 @@ public class PriceLog implements LatestPrices {
     @Override
     public Optional<PriceTick> latest(Symbol symbol) {
         return Optional.ofNullable(latest.get(symbol));
+    }
+
+    /** The newest logged second of each watched symbol, whatever its source: only both sources stale ages it. */
+    @Override
+    public List<Freshness> freshness(Instant now) {
+        return properties.symbols().stream().map(s -> new Freshness(s + " price", Freshness.Kind.PRICE,
+                latest(s).map(PriceTick::at).orElse(null))).toList();
     }
 
     /** The symbols this log records. */

@@ -60,9 +60,19 @@ public final class KalshiRestClient {
     private final TokenBucket readBucket;
     private final TokenBucket writeBucket;
     private final String basePath;
+    private final Clock clock;
+    private final CallStats calls;
 
     public KalshiRestClient(Settings settings, KalshiCredentials credentials, Clock clock, HttpClient http) {
+        this(settings, credentials, clock, http, new CallStats(Duration.ofSeconds(30)));
+    }
+
+    /** A client that records every call's outcome and duration in {@code calls}. */
+    public KalshiRestClient(Settings settings, KalshiCredentials credentials, Clock clock, HttpClient http,
+                            CallStats calls) {
         this.settings = settings;
+        this.clock = clock;
+        this.calls = calls;
         this.signer = credentials == null ? null : new RequestSigner(credentials, clock);
         this.http = http;
         this.readBucket = new TokenBucket(settings.tier().readCapacity(), settings.tier().readPerSecond(),
@@ -325,6 +335,24 @@ public final class KalshiRestClient {
             Thread.currentThread().interrupt();
             throw new KalshiException(0, "interrupted", "interrupted before " + method + " " + path, null, e);
         }
+        long call = calls.begin(clock.instant());
+        boolean answered = false;
+        try {
+            JsonNode answer = exchange(method, path, query, body, write);
+            answered = true;
+            return answer;
+        } catch (KalshiUnavailableException | KalshiRateLimitedException e) {
+            throw e;
+        } catch (KalshiException e) {
+            // a definite refusal (4xx) is an answer: the venue works
+            answered = !"interrupted".equals(e.code());
+            throw e;
+        } finally {
+            calls.end(call, clock.instant(), !answered);
+        }
+    }
+
+    private JsonNode exchange(String method, String path, String query, String body, boolean write) {
         String fullPath = basePath + path;
         URI uri = settings.baseUrl().resolve(fullPath + (query.isEmpty() ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)

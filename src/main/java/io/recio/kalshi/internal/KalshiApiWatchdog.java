@@ -20,6 +20,9 @@ import io.recio.market.MarketTicker;
 import io.recio.market.Price;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
+import io.recio.kalshi.client.CallStats;
+import io.recio.ops.Freshness;
+import io.recio.ops.FreshnessSource;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ServiceContext;
 import io.recio.ops.ServiceName;
@@ -62,7 +65,7 @@ import tools.jackson.databind.node.ObjectNode;
  * connects at start (a failure is retried by ops), and its duty cycle is the one-second pass.
  */
 @Service
-public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWebSocket.Handler {
+public class KalshiApiWatchdog implements LiveMarkets, ManagedService, FreshnessSource, KalshiWebSocket.Handler {
 
     private static final Logger log = LoggerFactory.getLogger(KalshiApiWatchdog.class);
     private static final long RESYNC_AFTER_MILLIS = 3_000;
@@ -75,6 +78,8 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
         final OrderBook book;
         volatile boolean synced;
         long unsyncedSince;
+        /** When the book was last known equal to the exchange's (a socket snapshot or a REST one), 0: never. */
+        volatile long confirmedAt;
         long lastResync;
         Price lastPrice;
         Count volume;
@@ -111,6 +116,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
     private volatile KalshiWebSocket ws;
     private volatile KalshiWebSocket.Subscription bookSubscription;
     private volatile boolean running;
+    private final Object healthLock = new Object();
     private volatile boolean filesDirty;
     private volatile ExchangeStatus exchangeStatus;
     private long lastStatusCheck;
@@ -158,6 +164,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
                 properties.symbols().stream().map(Symbol::cfBenchmarksIndex).toList()));
         tick();
         ws.start();
+        connector.calls().onCallEnded(this::reportHealth);
     }
 
     @Override
@@ -180,6 +187,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
     @Override
     public void stop() {
         running = false;
+        connector.calls().onCallEnded(null);
         KalshiWebSocket socket = ws;
         if (socket != null) {
             socket.close();
@@ -299,6 +307,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
                     try {
                         m.book.reset(s.book());
                         m.synced = true;
+                        m.confirmedAt = clock.millis();
                         requote(m);
                     } finally {
                         lock.unlock();
@@ -434,6 +443,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
                 try {
                     if (!m.synced) {
                         m.book.reset(levels);
+                        m.confirmedAt = now;
                         requote(m);
                     }
                 } finally {
@@ -496,20 +506,54 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWeb
                 () -> service.detail("maintenance", "none"));
     }
 
+    /**
+     * Judges the venue's health ({@link VenueHealth}) from the socket, the exchange status, the events found and
+     * the REST calls of the last window; after every pass and every REST call, so failing or slow calls show
+     * within seconds even while this watchdog's own pass waits for one.
+     */
     private void reportHealth() {
-        long unsynced = markets.values().stream().filter(m -> !m.synced).count();
-        service.detail("markets", markets.size());
-        service.detail("books_out_of_sync", unsynced);
-        current.forEach((s, e) -> service.detail("current_" + s.name().toLowerCase(java.util.Locale.ROOT), e.toString()));
-        if (!ws.connected()) {
-            service.degraded("Kalshi WebSocket down; books from REST snapshots");
-        } else if (exchangeStatus != null && !exchangeStatus.tradingOn(2)) {
-            service.degraded("Kalshi trading is paused (exchange status)");
-        } else if (markets.isEmpty()) {
-            service.degraded("no open hourly event found");
-        } else {
-            service.healthy();
+        ServiceContext svc = service;
+        KalshiWebSocket socket = ws;
+        if (svc == null || socket == null || !running) {
+            return;
         }
+        synchronized (healthLock) {
+            CallStats.Summary calls = connector.calls().summary(clock.instant());
+            long unsynced = markets.values().stream().filter(m -> !m.synced).count();
+            svc.detail("markets", markets.size());
+            svc.detail("books_out_of_sync", unsynced);
+            svc.detail("rest_calls", calls.calls());
+            svc.detail("rest_failure_percent", Math.round(calls.failureRate() * 100));
+            svc.detail("rest_p90_ms", calls.p90().toMillis());
+            current.forEach((s, e) -> svc.detail("current_" + s.name().toLowerCase(java.util.Locale.ROOT), e.toString()));
+            ExchangeStatus status = exchangeStatus;
+            VenueHealth.judge(new VenueHealth.Inputs(socket.connected(), status == null ? null : status.tradingOn(2),
+                            !markets.isEmpty(), calls), properties.health())
+                    .ifPresentOrElse(p -> svc.degraded(p.reason(), p.impact()), svc::healthy);
+        }
+    }
+
+    /** Per symbol, how long ago the current event's books were all known equal to the exchange's. */
+    @Override
+    public List<Freshness> freshness(Instant now) {
+        List<Freshness> list = new ArrayList<>();
+        for (Symbol symbol : properties.symbols()) {
+            EventTicker event = current.get(symbol);
+            Instant newest = null;
+            if (event != null) {
+                long oldest = Long.MAX_VALUE;
+                boolean any = false;
+                for (MarketState m : markets.values()) {
+                    if (m.ticker.event().equals(event)) {
+                        any = true;
+                        oldest = Math.min(oldest, m.synced ? now.toEpochMilli() : m.confirmedAt);
+                    }
+                }
+                newest = any && oldest > 0 ? Instant.ofEpochMilli(oldest) : null;
+            }
+            list.add(new Freshness(symbol + " order books", Freshness.Kind.ORDER_BOOK, newest));
+        }
+        return list;
     }
 
     private void persist(long now) {

@@ -3,6 +3,7 @@ package io.recio.kalshi.internal;
 import io.recio.Mode;
 import io.recio.RecioProperties;
 import io.recio.kalshi.KalshiUnavailableException;
+import io.recio.kalshi.client.CallStats;
 import io.recio.kalshi.client.KalshiCredentials;
 import io.recio.kalshi.client.KalshiParsers;
 import io.recio.kalshi.client.KalshiRestClient;
@@ -39,6 +40,7 @@ public class KalshiConnector {
     private final RecioProperties recio;
     private final Clock clock;
     private final HttpClient http;
+    private final CallStats calls;
     private volatile Endpoint endpoint;
     private volatile KalshiRestClient rest;
 
@@ -46,6 +48,7 @@ public class KalshiConnector {
         this.properties = properties;
         this.recio = recio;
         this.clock = clock;
+        this.calls = new CallStats(properties.health().window());
         if (recio.mode() != Mode.DEMO) {
             if (properties.keyId() == null || properties.keyId().isBlank()) {
                 throw new IllegalStateException("recio.kalshi.key-id is empty; " + recio.mode()
@@ -93,7 +96,7 @@ public class KalshiConnector {
             if (rest == null) {
                 rest = new KalshiRestClient(new KalshiRestClient.Settings(e.restUrl(), properties.tier(),
                         properties.requestTimeout(), properties.orderTimeout(), properties.readAttempts(),
-                        properties.retryBackoff()), e.credentials(), clock, http);
+                        properties.retryBackoff()), e.credentials(), clock, http, calls);
             }
             return rest;
         }
@@ -105,6 +108,11 @@ public class KalshiConnector {
         return new KalshiWebSocket(new KalshiWebSocket.Settings(e.wsUrl(), properties.wsSilenceTimeout(),
                 properties.wsPingInterval(), properties.wsMinBackoff(), properties.wsMaxBackoff()),
                 e.credentials(), clock, http, handler);
+    }
+
+    /** Every REST call of {@link #rest()}: the venue's failure share and latency. */
+    public CallStats calls() {
+        return calls;
     }
 
     public KalshiProperties properties() {

@@ -2,6 +2,10 @@ package io.recio.kalshi.internal;
 
 import io.recio.kalshi.client.RateTier;
 import io.recio.market.Symbol;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -35,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param accountSyncInterval  period of the REST pass of kalshi_account_sync
  * @param statusInterval       period of the exchange status and schedule check
  * @param symbols              the underlyings whose hourly events the watchdog follows
+ * @param health               when the venue's answers make kalshi_api_watchdog DEGRADED or suspend entries
  */
 @Validated
 @ConfigurationProperties("recio.kalshi")
@@ -54,6 +59,35 @@ public record KalshiProperties(
         @NotNull @DefaultValue("30s") Duration wsMaxBackoff,
         @NotNull @DefaultValue("1s") Duration quotePersistInterval,
         @NotNull @DefaultValue("30s") Duration accountSyncInterval,
-        @NotNull @DefaultValue("30s") Duration statusInterval,
-        @NotEmpty @DefaultValue({"BTC", "ETH"}) List<Symbol> symbols) {
+        @NotNull @DefaultValue("5s") Duration statusInterval,
+        @NotEmpty @DefaultValue({"BTC", "ETH"}) List<Symbol> symbols,
+        @Valid @NotNull @DefaultValue Health health) {
+
+    /**
+     * The venue's health from its REST calls over a window: the share that got no definite answer (timeout,
+     * broken connection, 5xx, 429) and the 90th percentile of their time (calls still waiting count with
+     * their wait so far). Past the first limits the watchdog is DEGRADED; past the second, entries are
+     * suspended too.
+     *
+     * @param window             how far back calls count
+     * @param minCalls           fewer calls than this in the window say nothing about the failure share
+     * @param failureShareDegraded failure share that makes the watchdog DEGRADED
+     * @param failureShareSuspend  failure share that suspends entries
+     * @param latencyDegraded    90th-percentile time that makes the watchdog DEGRADED
+     * @param latencySuspend     90th-percentile time that suspends entries
+     */
+    public record Health(
+            @NotNull @DefaultValue("30s") Duration window,
+            @Min(1) @DefaultValue("5") int minCalls,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double failureShareDegraded,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double failureShareSuspend,
+            @NotNull @DefaultValue("2s") Duration latencyDegraded,
+            @NotNull @DefaultValue("5s") Duration latencySuspend) {
+
+        @AssertTrue(message = "the suspend limits must not be below the degraded ones")
+        public boolean isOrdered() {
+            return failureShareSuspend >= failureShareDegraded
+                    && (latencyDegraded == null || latencySuspend == null || latencySuspend.compareTo(latencyDegraded) >= 0);
+        }
+    }
 }

@@ -9,6 +9,8 @@ import io.recio.kalshi.MarketQuote;
 import io.recio.market.EventTicker;
 import io.recio.market.MarketTicker;
 import io.recio.market.Symbol;
+import io.recio.ops.Freshness;
+import io.recio.ops.FreshnessSource;
 import io.recio.ops.ServiceContext;
 import io.recio.pricing.ModelInputs;
 import io.recio.pricing.ProbabilityModel;
@@ -47,7 +49,7 @@ import org.springframework.stereotype.Service;
  * quotes costs one computation and never blocks the publisher.
  */
 @Service
-public class StrikeTableCoordinator implements StrikeTables {
+public class StrikeTableCoordinator implements StrikeTables, FreshnessSource {
 
     private static final Logger log = LoggerFactory.getLogger(StrikeTableCoordinator.class);
 
@@ -58,6 +60,8 @@ public class StrikeTableCoordinator implements StrikeTables {
         final Map<EventTicker, Map<MarketTicker, MarketQuote>> books = new ConcurrentHashMap<>();
         volatile PriceTick tick;
         volatile StrikeTableUpdated latest;
+        /** When the newest table computed from fresh inputs was computed. */
+        volatile Instant lastFresh;
         Instant lastWrite = Instant.EPOCH;
     }
 
@@ -214,6 +218,9 @@ public class StrikeTableCoordinator implements StrikeTables {
             StrikeTableUpdated update = compute(symbol);
             SymbolState s = states.get(symbol);
             s.latest = update;
+            if (!update.table().stale()) {
+                s.lastFresh = update.table().computedAt();
+            }
             events.publishEvent(update);
             prune(s, update.table().computedAt());
             writeFile(s, update);
@@ -303,6 +310,15 @@ public class StrikeTableCoordinator implements StrikeTables {
     public StrikeTableUpdated latestUpdate(Symbol symbol) {
         StrikeTableUpdated u = states.get(symbol).latest;
         return u == null || !isRunning() ? compute(symbol) : u;
+    }
+
+    /** Per symbol, the newest table computed from fresh inputs: one that is stale does not count. */
+    @Override
+    public List<Freshness> freshness(Instant now) {
+        List<Freshness> list = new ArrayList<>();
+        states.forEach((symbol, s) -> list.add(new Freshness(symbol + " strike table", Freshness.Kind.STRIKE_TABLE,
+                s.lastFresh)));
+        return list;
     }
 
     @Override

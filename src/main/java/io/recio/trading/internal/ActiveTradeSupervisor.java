@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * REC.IO's active_trade_supervisor: every pass, each open trade is valued live (probability of its
  * side, the price it could close at, unrealized PnL, distance to strike, time held), the auto-stop
  * rules run, the result is published; trades past their market's close expire; the daily loss limit
- * and stale data trip the kill switch. Settlements arriving from the venue settle expired trades. A managed
+ * trips the kill switch. Settlements arriving from the venue settle expired trades. A managed
  * service: its duty cycle is one pass a second while trading is not HALTED.
  */
 @Service
@@ -110,7 +110,7 @@ public class ActiveTradeSupervisor implements ManagedService {
     public List<ExecutionResult> pass() {
         Instant now = clock.instant();
         trades.expire(now, board::spot);
-        checkAutomaticKill(now);
+        checkAutomaticKill();
         TradeSettings s = settings.of(properties.user());
         List<ActiveTrade> views = new ArrayList<>();
         List<ExecutionResult> closes = new ArrayList<>();
@@ -177,24 +177,12 @@ public class ActiveTradeSupervisor implements ManagedService {
         trades.settle(notice);
     }
 
-    private void checkAutomaticKill(Instant now) {
-        TradingProperties.Risk risk = properties.risk();
+    /** The daily loss limit trips the kill switch (stale data suspends trading through ops instead). */
+    private void checkAutomaticKill() {
         Money loss = trades.realizedSince(executor.startOfDay()).negate();
-        Money limit = Money.ofCents(risk.dailyLossLimit() * 100);
+        Money limit = Money.ofCents(properties.risk().dailyLossLimit() * 100);
         if (loss.compareTo(limit) >= 0) {
             killSwitch.engage("daily loss " + loss + " reached the limit " + limit);
-        }
-        boolean exposed = !trades.withStatus(TradeStatus.OPEN).isEmpty() || settings.of(properties.user()).autoEntryEnabled();
-        if (!exposed) {
-            return;
-        }
-        for (Symbol symbol : Symbol.values()) {
-            boolean traded = board.strikes().stream().anyMatch(v -> v.ticker().event().symbol() == symbol);
-            if (traded) {
-                board.staleness(symbol, risk.staleKillAfter())
-                        .ifPresent(why -> killSwitch.engage("stale data for longer than "
-                                + risk.staleKillAfter().toSeconds() + " s: " + why));
-            }
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.recio.trading.internal;
 
 import io.recio.ops.ServiceContext;
+import io.recio.ops.TradingImpact;
 import io.recio.trading.TradingMode;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,23 @@ public class TradingPasses {
         this.gate = gate;
     }
 
-    /**
-     * Runs {@code body} alone unless trading is HALTED, reporting the service healthy, or degraded with what it
-     * threw; returns whether it ran.
-     */
+    /** What a pass found wrong with its own work. */
+    record Trouble(String reason, TradingImpact impact) {
+    }
+
+    /** {@link #runUnlessHalted(ServiceContext, Supplier)} for a pass that finds nothing wrong when it completes. */
     boolean runUnlessHalted(ServiceContext service, Runnable body) {
+        return runUnlessHalted(service, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code body} alone unless trading is HALTED, reporting the service healthy, degraded with the trouble
+     * the pass returns, or degraded with what it threw; returns whether it ran.
+     */
+    boolean runUnlessHalted(ServiceContext service, Supplier<Trouble> body) {
         if (gate.state().mode() == TradingMode.HALTED) {
             service.detail("waiting_for", gate.state().why());
             return false;
@@ -36,8 +50,12 @@ public class TradingPasses {
         service.detail("waiting_for", null);
         lock.lock();
         try {
-            body.run();
-            service.healthy();
+            Trouble trouble = body.get();
+            if (trouble == null) {
+                service.healthy();
+            } else {
+                service.degraded(trouble.reason(), trouble.impact());
+            }
         } catch (RuntimeException e) {
             log.warn("{} pass failed", service.name(), e);
             service.degraded(service.name() + " pass failed: " + e.getMessage());
@@ -48,7 +66,7 @@ public class TradingPasses {
     }
 
     /** Runs {@code body} alone, whatever it reports. */
-    <T> T alone(java.util.function.Supplier<T> body) {
+    <T> T alone(Supplier<T> body) {
         lock.lock();
         try {
             return body.get();

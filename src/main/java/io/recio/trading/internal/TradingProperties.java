@@ -43,15 +43,14 @@ public record TradingProperties(
      * @param maxTotalExposure     most dollars at cost over all markets
      * @param maxOpenTrades        most trades holding contracts at once
      * @param dailyLossLimit       realized loss (dollars, since 00:00 UTC) that trips the kill switch
-     * @param staleDataLimit       price data older than this blocks entries ...
-     * @param staleKillAfter       ... and staying stale this long trips the kill switch
+     * @param staleDataLimit       price data older than this blocks entries (staying stale suspends trading
+     *                             through ops' cascading-failure detector, which lifts it when data returns)
      */
     public record Risk(@DefaultValue("100") @Min(1) long maxContractsPerOrder,
                        @DefaultValue("100") @Min(1) long maxExposurePerMarket,
                        @DefaultValue("500") @Min(1) long maxTotalExposure,
                        @DefaultValue("10") @Min(1) int maxOpenTrades,
                        @DefaultValue("100") @Min(1) long dailyLossLimit,
-                       @DefaultValue("10s") @NotNull Duration staleDataLimit,
-                       @DefaultValue("60s") @NotNull Duration staleKillAfter) {
+                       @DefaultValue("10s") @NotNull Duration staleDataLimit) {
     }
 }

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.recio.kalshi.EventMarkets;
 import io.recio.kalshi.IndexValue;
+import io.recio.kalshi.KalshiException;
 import io.recio.kalshi.MarketQuote;
 import io.recio.kalshi.client.KalshiRestClient;
 import io.recio.kalshi.client.OrderbookLevels;
 import io.recio.market.EventTicker;
 import io.recio.market.Symbol;
+import io.recio.ops.ServiceState;
+import io.recio.ops.TradingImpact;
 import io.recio.simulator.faults.FaultSwitches;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +166,45 @@ class KalshiApiWatchdogSimulatorTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(kalshi.events(IndexValue.class))
                 .anySatisfy(v -> assertThat(v.symbol()).isEqualTo(Symbol.BTC)));
+    }
+
+    @Test
+    @Order(2)
+    void mostRestCallsFailingMakeTheWatchdogAskForEntriesToStopAtOnce() throws Exception {
+        KalshiRestClient client = kalshi.connector.rest();
+        kalshi.faults.errors(0.8, 503);
+        for (int i = 0; i < 20; i++) {
+            try {
+                client.exchangeStatus();
+            } catch (KalshiException e) {
+                // every attempt counts, answered or not
+            }
+        }
+
+        assertThat(kalshi.watchdogHealth().state()).isEqualTo(ServiceState.DEGRADED);
+        assertThat(kalshi.watchdogHealth().impact()).isEqualTo(TradingImpact.SUSPEND_ENTRIES);
+        assertThat(kalshi.watchdogHealth().reason()).endsWith("Kalshi REST calls in the last 30 s got no answer");
+
+        kalshi.faults.reset();
+        kalshi.advanceBy(31);
+        watchdog.tick();
+        assertThat(kalshi.watchdogHealth().state()).as("the failed calls left the window").isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    @Order(2)
+    void theExchangesTradingPauseShowsWithinTheStatusInterval() {
+        kalshi.faults.tradingPaused(true);
+        kalshi.advanceBy(30);
+        watchdog.tick();
+
+        assertThat(kalshi.watchdogHealth().reason()).isEqualTo("Kalshi trading is paused (exchange status)");
+        assertThat(kalshi.watchdogHealth().impact()).isEqualTo(TradingImpact.SUSPEND_ENTRIES);
+
+        kalshi.faults.tradingPaused(false);
+        kalshi.advanceBy(30);
+        watchdog.tick();
+        assertThat(kalshi.watchdogHealth().state()).isEqualTo(ServiceState.RUNNING);
     }
 
     @Test

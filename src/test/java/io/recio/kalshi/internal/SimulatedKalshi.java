@@ -73,7 +73,8 @@ final class SimulatedKalshi implements AutoCloseable {
                 null, null, RateTier.BASIC, Duration.ofSeconds(5), orderTimeout, 8, Duration.ofMillis(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                List.of(Symbol.BTC, Symbol.ETH));
+                List.of(Symbol.BTC, Symbol.ETH),
+                new KalshiProperties.Health(Duration.ofSeconds(30), 5, 0.2, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(5)));
     }
 
     /** The watchdog, started and stepped each duty cycle as ops would. */

@@ -21,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /** The runner with stand-in services under a test clock: order, retries, crashes, restarts, recorded transitions. */
 class ServiceRunnerTest {
@@ -32,7 +31,7 @@ class ServiceRunnerTest {
     private final MutableClock clock = new MutableClock(T0);
     /** Every start and stop of every probe, in order, e.g. "start feed". */
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final List<String> recorded = new CopyOnWriteArrayList<>();
+    private List<String> recorded = List.of();
     private final List<ServiceStateChanged> published = new CopyOnWriteArrayList<>();
     private ServiceRunner runner;
 
@@ -95,19 +94,10 @@ class ServiceRunnerTest {
     }
 
     private ServiceRunner runner(boolean autostart, ManagedService... services) {
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        for (ManagedService s : services) {
-            beans.registerSingleton(s.name().value(), s);
-        }
-        ServiceEventLog log = new ServiceEventLog(null) {
-            @Override
-            void record(ServiceName service, ServiceState state, String detail, Instant at) {
-                recorded.add(service + " " + state);
-            }
-        };
-        runner = new ServiceRunner(beans.getBeanProvider(ManagedService.class), log,
-                e -> published.add((ServiceStateChanged) e), clock, autostart);
-        runner.afterSingletonsInstantiated();
+        RunnerFixture fixture = new RunnerFixture(clock, autostart, e -> published.add((ServiceStateChanged) e),
+                services);
+        recorded = fixture.recorded;
+        runner = fixture.runner;
         return runner;
     }
 

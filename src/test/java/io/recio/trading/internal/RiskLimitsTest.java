@@ -17,7 +17,7 @@ class RiskLimitsTest {
 
     // 10 contracts per order, $20 per market, $30 in total, 2 open trades, $5 daily loss.
     private static final TradingProperties.Risk R = new TradingProperties.Risk(10, 20, 30, 2, 5,
-            Duration.ofSeconds(10), Duration.ofSeconds(60));
+            Duration.ofSeconds(10));
     private static final Instant T = Instant.parse("2026-09-25T19:45:00Z");
 
     private static Optional<String> check(long contracts, String price, List<Trade> live, Money today) {

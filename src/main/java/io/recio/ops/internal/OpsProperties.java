@@ -1,0 +1,60 @@
+package io.recio.ops.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the ops module under {@code recio.ops.*}.
+ *
+ * @param detector the cascading-failure detector
+ */
+@Validated
+@ConfigurationProperties("recio.ops")
+public record OpsProperties(@Valid @NotNull @DefaultValue Detector detector) {
+
+    /**
+     * When the cascading-failure detector restarts a service, and when it suspends and resumes trading.
+     *
+     * @param firstRestart          the wait before the first restart of a crashed service, doubled for each
+     *                              restart within the window
+     * @param longestRestartWait    the longest wait between restarts
+     * @param maxRestarts           restarts within {@code restartWindow} after which a crashing service is left
+     *                              FAILED (with an alert) until a person restarts it
+     * @param restartWindow         how far back restarts count toward {@code maxRestarts}
+     * @param calmPeriod            how long everything must be well before a suspension is lifted
+     * @param startGrace            after start-up, services still starting and data not there yet are not trouble
+     * @param priceStaleAfter       no logged price (from any source) for this long suspends trading
+     * @param strikeTableStaleAfter no strike table computed from fresh inputs for this long suspends trading
+     * @param booksStaleAfter       order books not known equal to the exchange's for this long suspend trading
+     */
+    public record Detector(
+            @NotNull @DefaultValue("1s") Duration firstRestart,
+            @NotNull @DefaultValue("60s") Duration longestRestartWait,
+            @Min(1) @DefaultValue("5") int maxRestarts,
+            @NotNull @DefaultValue("10m") Duration restartWindow,
+            @NotNull @DefaultValue("30s") Duration calmPeriod,
+            @NotNull @DefaultValue("60s") Duration startGrace,
+            @NotNull @DefaultValue("10s") Duration priceStaleAfter,
+            @NotNull @DefaultValue("15s") Duration strikeTableStaleAfter,
+            @NotNull @DefaultValue("30s") Duration booksStaleAfter) {
+
+        @AssertTrue(message = "first-restart must be positive and not above longest-restart-wait")
+        public boolean isRestartWaitOrdered() {
+            return firstRestart == null || longestRestartWait == null
+                    || (firstRestart.isPositive() && firstRestart.compareTo(longestRestartWait) <= 0);
+        }
+
+        @AssertTrue(message = "price-stale-after, strike-table-stale-after and books-stale-after must be at least 1s")
+        public boolean isStalenessSensible() {
+            return (priceStaleAfter == null || priceStaleAfter.toMillis() >= 1000)
+                    && (strikeTableStaleAfter == null || strikeTableStaleAfter.toMillis() >= 1000)
+                    && (booksStaleAfter == null || booksStaleAfter.toMillis() >= 1000);
+        }
+    }
+}
