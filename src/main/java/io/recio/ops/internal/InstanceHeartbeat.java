@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +46,16 @@ class InstanceHeartbeat {
     void beat(Instant now) {
         jdbc.sql("UPDATE system.instance SET heartbeat_at = ? WHERE instance_id = ?")
                 .params(Timestamp.from(now), instanceId).update();
+    }
+
+    /** Other instances whose heartbeat is newer than {@code since}. */
+    List<SystemHealth.OtherInstance> othersBeatingSince(Instant since) {
+        return jdbc.sql("SELECT instance_id, host, mode, started_at, heartbeat_at FROM system.instance"
+                        + " WHERE instance_id <> ? AND heartbeat_at >= ? ORDER BY started_at")
+                .params(instanceId, Timestamp.from(since))
+                .query((rs, n) -> new SystemHealth.OtherInstance(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                .list();
     }
 
     static String hostName() {

@@ -2,6 +2,7 @@ package io.recio.ops.internal;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -13,10 +14,52 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the ops module under {@code recio.ops.*}.
  *
  * @param detector the cascading-failure detector
+ * @param monitor  the system monitor
  */
 @Validated
 @ConfigurationProperties("recio.ops")
-public record OpsProperties(@Valid @NotNull @DefaultValue Detector detector) {
+public record OpsProperties(@Valid @NotNull @DefaultValue Detector detector,
+                            @Valid @NotNull @DefaultValue Monitor monitor) {
+
+    /**
+     * What the system monitor samples, and from which percentages a resource is MEDIUM and HIGH (below MEDIUM
+     * it is LOW).
+     *
+     * @param interval     time between samples
+     * @param retention    how long samples are kept in {@code system.health_status}
+     * @param cpuMedium    CPU use in percent of all cores
+     * @param cpuHigh      ... HIGH
+     * @param memoryMedium host memory in use (not available) in percent
+     * @param memoryHigh   ... HIGH
+     * @param diskMedium   the data directory's file system in use in percent
+     * @param diskHigh     ... HIGH
+     * @param heapMedium   the JVM heap in use in percent of its maximum
+     * @param heapHigh     ... HIGH
+     */
+    public record Monitor(
+            @NotNull @DefaultValue("15s") Duration interval,
+            @NotNull @DefaultValue("7d") Duration retention,
+            @Min(1) @Max(100) @DefaultValue("70") int cpuMedium,
+            @Min(1) @Max(100) @DefaultValue("90") int cpuHigh,
+            @Min(1) @Max(100) @DefaultValue("80") int memoryMedium,
+            @Min(1) @Max(100) @DefaultValue("95") int memoryHigh,
+            @Min(1) @Max(100) @DefaultValue("80") int diskMedium,
+            @Min(1) @Max(100) @DefaultValue("90") int diskHigh,
+            @Min(1) @Max(100) @DefaultValue("80") int heapMedium,
+            @Min(1) @Max(100) @DefaultValue("95") int heapHigh) {
+
+        @AssertTrue(message = "interval must be between 1s and 10m, retention at least 1h")
+        public boolean isTimingSensible() {
+            return (interval == null || interval.toMillis() >= 1000 && interval.toMinutes() <= 10)
+                    && (retention == null || retention.toHours() >= 1);
+        }
+
+        @AssertTrue(message = "each *-medium must not be above its *-high")
+        public boolean isLevelsOrdered() {
+            return cpuMedium <= cpuHigh && memoryMedium <= memoryHigh && diskMedium <= diskHigh
+                    && heapMedium <= heapHigh;
+        }
+    }
 
     /**
      * When the cascading-failure detector restarts a service, and when it suspends and resumes trading.
