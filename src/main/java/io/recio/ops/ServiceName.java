@@ -37,6 +37,8 @@ public record ServiceName(String value) implements Comparable<ServiceName> {
     public static final ServiceName DEMO_HISTORY_SEEDER = new ServiceName("demo_history_seeder");
     /** Restarts failed services and suspends trading on trouble (ops' {@code CascadingFailureDetector}). */
     public static final ServiceName CASCADING_FAILURE_DETECTOR = new ServiceName("cascading_failure_detector");
+    /** Sends the alerts through their channels (ops' {@code AlertDispatcher}). */
+    public static final ServiceName ALERT_DISPATCHER = new ServiceName("alert_dispatcher");
     /** Host, JVM, database and service health samples (ops' {@code SystemMonitor}). */
     public static final ServiceName SYSTEM_MONITOR = new ServiceName("system_monitor");
     /** The built-in Coinbase feed (simulator's {@code SimulatorCoinbaseService}), demo mode only. */

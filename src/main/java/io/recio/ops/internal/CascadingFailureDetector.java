@@ -1,5 +1,7 @@
 package io.recio.ops.internal;
 
+import io.recio.ops.AlertRaised;
+import io.recio.ops.AlertSeverity;
 import io.recio.ops.FreshnessSource;
 import io.recio.ops.Incident;
 import io.recio.ops.ManagedService;
@@ -96,11 +98,18 @@ class CascadingFailureDetector implements ManagedService {
         }
         SuspensionState.Change change = suspension.step(trouble, now);
         switch (change) {
-            case SUSPENDED -> action("suspended new entries: " + String.join("; ", trouble), now);
+            case SUSPENDED -> {
+                action("suspended new entries: " + String.join("; ", trouble), now);
+                alert("TRADING_SUSPENDED", AlertSeverity.WARNING, null, "new entries suspended: "
+                        + String.join("; ", trouble));
+            }
             case CALMING -> action("the trouble is gone; trading resumes at " + suspension.resumesAt()
                     + " unless it returns", now);
-            case RESUMED -> action("resumed trading after " + settings.calmPeriod().toSeconds() + " s without trouble",
-                    now);
+            case RESUMED -> {
+                action("resumed trading after " + settings.calmPeriod().toSeconds() + " s without trouble", now);
+                alert("TRADING_RESUMED", AlertSeverity.INFO, null, "trading resumed after "
+                        + settings.calmPeriod().toSeconds() + " s without trouble");
+            }
             case REASONS, NONE -> {
             }
         }
@@ -145,14 +154,20 @@ class CascadingFailureDetector implements ManagedService {
                 }
                 case RestartPolicy.Decision.GiveUp g -> {
                     givenUp.add(h.name());
-                    action("gave up on " + h.name() + " after " + g.restarts() + " restarts in "
-                            + settings.restartWindow().toMinutes() + " min; it stays FAILED until restarted by hand",
-                            now);
+                    String text = "gave up on " + h.name() + " after " + g.restarts() + " restarts in "
+                            + settings.restartWindow().toMinutes() + " min; it stays FAILED until restarted by hand";
+                    action(text, now);
+                    alert("SERVICE_FAILED", AlertSeverity.CRITICAL, h.name().value(), text + " (last error: "
+                            + h.lastError() + ")");
                 }
                 case RestartPolicy.Decision.Wait w -> {
                 }
             }
         }
+    }
+
+    private void alert(String kind, AlertSeverity severity, String subject, String message) {
+        events.publishEvent(new AlertRaised(kind, severity, subject, message));
     }
 
     private void cause(String text, Instant now) {

@@ -3,6 +3,8 @@ package io.recio.ops.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.recio.RecioProperties;
+import io.recio.ops.AlertRaised;
+import io.recio.ops.AlertSeverity;
 import io.recio.ops.Freshness;
 import io.recio.ops.FreshnessSource;
 import io.recio.ops.ManagedService;
@@ -26,6 +28,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -56,6 +59,7 @@ class SystemMonitor implements ManagedService {
     private final Path dataDir;
     private final HostProbe host;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private volatile ServiceContext context;
     private volatile SystemHealth latest;
     private Instant nextBeat;
@@ -68,7 +72,8 @@ class SystemMonitor implements ManagedService {
 
     SystemMonitor(InstanceHeartbeat heartbeat, HealthStore store, ServiceRunner services,
                   ObjectProvider<FreshnessSource> freshness, JdbcClient jdbc, DataSource dataSource,
-                  OpsProperties properties, RecioProperties recio, Clock clock) {
+                  OpsProperties properties, RecioProperties recio, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.heartbeat = heartbeat;
         this.store = store;
         this.services = services;
@@ -152,12 +157,21 @@ class SystemMonitor implements ManagedService {
         List<String> problems = new ArrayList<>();
         if (!h.otherInstances().isEmpty()) {
             SystemHealth.OtherInstance o = h.otherInstances().getFirst();
-            problems.add(h.otherInstances().size() + " other recio instance" + (h.otherInstances().size() == 1 ? "" : "s")
-                    + " on this database (" + o.instanceId() + " on " + o.host() + ", " + o.mode() + ", started "
-                    + o.startedAt() + ")");
+            String text = h.otherInstances().size() + " other recio instance" + (h.otherInstances().size() == 1 ? ""
+                    : "s") + " on this database (" + o.instanceId() + " on " + o.host() + ", " + o.mode() + ", started "
+                    + o.startedAt() + ")";
+            problems.add(text);
+            events.publishEvent(new AlertRaised("DUPLICATE_INSTANCE", AlertSeverity.CRITICAL, o.instanceId(), text));
         }
         if (h.sameDataDir()) {
-            problems.add("another process holds the data directory " + dataDir.toAbsolutePath());
+            String text = "another process holds the data directory " + dataDir.toAbsolutePath();
+            problems.add(text);
+            events.publishEvent(new AlertRaised("DUPLICATE_INSTANCE", AlertSeverity.CRITICAL, "data directory", text));
+        }
+        if (h.disk().level() == SystemHealth.Level.HIGH) {
+            events.publishEvent(new AlertRaised("DISK_HIGH", AlertSeverity.WARNING, dataDir.toAbsolutePath().toString(),
+                    "the disk of " + dataDir.toAbsolutePath() + " is " + Math.round(h.disk().percent()) + "% full ("
+                            + h.disk().freeGb() + " GB free)"));
         }
         if (!h.database().reachable()) {
             problems.add("database unreachable: " + h.database().error());

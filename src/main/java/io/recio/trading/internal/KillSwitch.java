@@ -79,7 +79,7 @@ public class KillSwitch {
         jdbc.sql("UPDATE trading.risk_state SET kill_switch = FALSE, kill_reason = NULL, kill_since = NULL WHERE id = 1")
                 .update();
         unrecorded = null;
-        alerts.raise("KILL_SWITCH", null, "released by " + by);
+        alerts.raise("KILL_SWITCH", io.recio.ops.AlertSeverity.INFO, null, "released by " + by);
     }
 
     private static String cut(String reason) {

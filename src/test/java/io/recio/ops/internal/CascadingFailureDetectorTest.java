@@ -3,6 +3,8 @@ package io.recio.ops.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.recio.ops.AlertRaised;
+import io.recio.ops.AlertSeverity;
 import io.recio.ops.Freshness;
 import io.recio.ops.FreshnessSource;
 import io.recio.ops.Incident;
@@ -40,6 +42,7 @@ class CascadingFailureDetectorTest {
     private final MutableClock clock = new MutableClock(T0);
     private final List<TradingSuspension> suspensions = new CopyOnWriteArrayList<>();
     private final List<String> incidentLines = new CopyOnWriteArrayList<>();
+    private final List<AlertRaised> alerts = new CopyOnWriteArrayList<>();
     private volatile Instant newestPrice = T0;
     private RunnerFixture fixture;
     private CascadingFailureDetector detector;
@@ -96,7 +99,13 @@ class CascadingFailureDetectorTest {
         freshness.registerSingleton("prices", (FreshnessSource) now -> List.of(
                 new Freshness("BTC price", Freshness.Kind.PRICE, newestPrice)));
         detector = new CascadingFailureDetector(fixture.runner, freshness.getBeanProvider(FreshnessSource.class),
-                incidents, e -> suspensions.add((TradingSuspension) e), SETTINGS, clock);
+                incidents, e -> {
+                    if (e instanceof TradingSuspension s) {
+                        suspensions.add(s);
+                    } else if (e instanceof AlertRaised a) {
+                        alerts.add(a);
+                    }
+                }, SETTINGS, clock);
         detector.start(new RecordingContext(ServiceName.CASCADING_FAILURE_DETECTOR));
         fixture.runner.start();
     }
@@ -143,6 +152,10 @@ class CascadingFailureDetectorTest {
                 .anyMatch(l -> l.equals("ACTION restarted pricing (restart 1 of at most 3 in 10 min)"))
                 .anyMatch(l -> l.equals("ACTION gave up on pricing after 3 restarts in 10 min; it stays FAILED "
                         + "until restarted by hand"));
+        assertThat(alerts).filteredOn(a -> a.kind().equals("SERVICE_FAILED")).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
+            assertThat(a.subject()).isEqualTo("pricing");
+        });
     }
 
     @Test
@@ -169,6 +182,7 @@ class CascadingFailureDetectorTest {
         stepAt(Duration.ofSeconds(110));
 
         assertThat(suspensions.getLast().suspended()).isFalse();
+        assertThat(alerts).extracting(AlertRaised::kind).containsExactly("TRADING_SUSPENDED", "TRADING_RESUMED");
         assertThat(incidentLines).containsExactly("OPEN BTC price is older than 10 s",
                 "ACTION suspended new entries: BTC price is older than 10 s",
                 "ACTION the trouble is gone; trading resumes at " + T0.plusSeconds(110) + " unless it returns",

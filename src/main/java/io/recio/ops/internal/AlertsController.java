@@ -1,0 +1,59 @@
+package io.recio.ops.internal;
+
+import io.recio.ApiProblem;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Alerts: the history for every signed-in user ({@code GET /api/alerts}); the channels and a test alert for the
+ * master admin ({@code GET /api/alerts/channels}, {@code POST /api/alerts/test}).
+ */
+@RestController
+class AlertsController {
+
+    private final AlertService alerts;
+
+    AlertsController(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    /** Body of {@code POST /api/alerts/test}: one channel by name, or every enabled one when absent. */
+    record TestRequest(String channel) {
+    }
+
+    @GetMapping("/api/alerts")
+    List<AlertService.Row> history(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiProblem.badInput("limit", "limit must be 1 to 500");
+        }
+        return alerts.recent(limit);
+    }
+
+    @GetMapping("/api/alerts/channels")
+    @PreAuthorize("hasRole('MASTER_ADMIN')")
+    List<AlertService.ChannelStatus> channels() {
+        return alerts.channels();
+    }
+
+    @PostMapping("/api/alerts/test")
+    @PreAuthorize("hasRole('MASTER_ADMIN')")
+    List<AlertService.Delivery> test(@RequestBody(required = false) TestRequest body, Principal user) {
+        String channel = body == null ? null : body.channel();
+        List<AlertService.ChannelStatus> known = alerts.channels();
+        if (channel != null && known.stream().noneMatch(c -> c.name().equals(channel))) {
+            throw ApiProblem.badInput("channel", "unknown channel '" + channel + "'; known: "
+                    + String.join(", ", known.stream().map(AlertService.ChannelStatus::name).toList()));
+        }
+        if (known.stream().noneMatch(c -> c.enabled() && (channel == null || c.name().equals(channel)))) {
+            throw ApiProblem.conflict("no_channel", channel == null ? "no alert channel is configured"
+                    : "the " + channel + " channel is not configured (recio.ops.alerts." + channel + ".*)");
+        }
+        return alerts.test(channel, user.getName());
+    }
+}
