@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,8 @@ class ServiceRunner implements ManagedServices, SmartLifecycle, SmartInitializin
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    /** The MDC key that names the managed service a log line was written for (its own log file). */
+    static final String MDC_SERVICE = "service";
 
     private final ObjectProvider<ManagedService> provider;
     private final ServiceEventLog eventLog;
@@ -194,6 +197,8 @@ class ServiceRunner implements ManagedServices, SmartLifecycle, SmartInitializin
     }
 
     private void run(ServiceSlot slot) {
+        // everything this thread logs also goes to the service's own log file
+        MDC.put(MDC_SERVICE, slot.name().value());
         try {
             awaitDependencies(slot);
             if (slot.stopRequested || !startWithRetries(slot)) {
