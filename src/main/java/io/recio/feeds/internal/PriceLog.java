@@ -3,6 +3,7 @@ package io.recio.feeds.internal;
 import io.recio.feeds.LatestPrices;
 import io.recio.feeds.PriceTick;
 import io.recio.feeds.internal.PriceTickRows.LoggedSecond;
+import io.micrometer.core.instrument.Metrics;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import io.recio.ops.Freshness;
@@ -110,6 +111,7 @@ public class PriceLog implements LatestPrices, FreshnessSource {
         latest.put(symbol, tick);
         enqueue(new LoggedSecond(tick, derived.average1mUnits()));
         watchdogs.logged(symbol, r.age().toMillis());
+        Metrics.counter("recio.price.ticks", "symbol", symbol.name(), "source", r.source()).increment();
         events.publishEvent(tick);
         return true;
     }

@@ -1,5 +1,6 @@
 package io.recio.ops.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.recio.ops.Alert;
 import io.recio.ops.AlertChannel;
 import io.recio.ops.AlertRaised;
@@ -56,7 +57,11 @@ class AlertService {
     private final String host = InstanceHeartbeat.hostName();
     private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(1000);
 
-    AlertService(JdbcClient jdbc, ObjectProvider<AlertChannel> channels, AlertProperties properties, Clock clock) {
+    private final MeterRegistry meters;
+
+    AlertService(JdbcClient jdbc, ObjectProvider<AlertChannel> channels, AlertProperties properties, Clock clock,
+                 MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.channels = channels;
         this.properties = properties;
@@ -89,6 +94,8 @@ class AlertService {
             log.warn("could not record the alert: {}", e.getMessage());
             status = wanted(raised.severity()) ? Status.SENT : Status.NO_CHANNEL;
         }
+        meters.counter("recio.alerts", "kind", raised.kind(), "severity", raised.severity().name(), "status",
+                status.name()).increment();
         if (status == Status.SENT && !queue.offer(new Alert(id, raised.kind(), raised.severity(), raised.subject(),
                 raised.message(), now, host))) {
             log.warn("alert queue full; alert {} not sent", id);

@@ -45,7 +45,7 @@ class CascadingFailureDetector implements ManagedService {
     private final Set<ServiceName> givenUp = new HashSet<>();
     /** The crash (its FAILED-since time) each service was last restarted for, so one crash gets one restart. */
     private final Map<ServiceName, Instant> handled = new HashMap<>();
-    private SuspensionState suspension;
+    private volatile SuspensionState suspension;
     private Set<String> knownCauses = new LinkedHashSet<>();
     private long incident;
     private Instant graceUntil;
@@ -199,6 +199,12 @@ class CascadingFailureDetector implements ManagedService {
             c.degraded("left FAILED after too many restarts: " + String.join(", ", givenUp.stream()
                     .map(ServiceName::value).sorted().toList()));
         }
+    }
+
+    /** Whether new entries are suspended now. */
+    boolean suspended() {
+        SuspensionState s = suspension;
+        return s != null && s.suspended();
     }
 
     @Override

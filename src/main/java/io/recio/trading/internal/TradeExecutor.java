@@ -1,5 +1,6 @@
 package io.recio.trading.internal;
 
+import io.micrometer.core.instrument.Metrics;
 import io.recio.market.MarketTicker;
 import io.recio.market.Price;
 import io.recio.trading.CloseMethod;
@@ -162,7 +163,21 @@ public class TradeExecutor {
             // A venue adapter must not throw, but if one does the order may have left: doubt, not rejection.
             outcome = new OrderOutcome.Unknown(e.toString());
         }
+        count(outcome);
         return trades.applyOutcome(placed.order().id(), outcome, clock.instant().plus(FIRST_LOOKUP));
+    }
+
+    /** Orders by outcome and their fills, for /actuator/prometheus. */
+    private static void count(OrderOutcome outcome) {
+        String name = switch (outcome) {
+            case OrderOutcome.Accepted a -> {
+                Metrics.counter("recio.fills").increment(a.fills().size());
+                yield "accepted";
+            }
+            case OrderOutcome.Rejected r -> "rejected";
+            case OrderOutcome.Unknown u -> "unknown";
+        };
+        Metrics.counter("recio.orders", "outcome", name).increment();
     }
 
     private Optional<String> entryBlock(TradeManager.NewTrade intent) {

@@ -1,5 +1,6 @@
 package io.recio.trading.internal;
 
+import io.micrometer.core.instrument.Metrics;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ServiceContext;
 import io.recio.ops.ServiceName;
@@ -96,6 +97,7 @@ public class TradeManagerService implements ManagedService {
                 if (c != null) {
                     c.detail("last_reconciliation_mismatches", r.mismatches());
                 }
+                Metrics.counter("recio.reconciliation.mismatches").increment(r.mismatches());
                 if (gate.holding(TradingHold.Kind.RECONCILIATION)) {
                     gate.release(TradingHold.Kind.RECONCILIATION);
                     log.info("start-up reconciliation with {} done ({} mismatches); trading is on",
