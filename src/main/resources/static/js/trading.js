@@ -26,8 +26,8 @@
 
   function explain(res) {
     if (res.ok) { return null; }
-    var e = res.body && res.body.error;
-    return e ? (e.field ? e.field + ': ' : '') + e.message : 'failed';
+    var p = res.body;
+    return p && p.detail ? p.detail : 'failed';
   }
 
   function cell(text, cls) {
@@ -91,7 +91,7 @@
         ticker: $('trade-ticker').value.trim(),
         side: $('trade-side').value,
         count: parseInt($('trade-count').value, 10),
-        worstPrice: $('trade-worst').value.trim()
+        worst_price: $('trade-worst').value.trim()
       }).then(function (res) {
         var why = explain(res);
         say(why || 'trade ' + res.body.id + ' ' + res.body.status

@@ -181,15 +181,15 @@ class StrikeTablesIntegrationTest {
         mvc.perform(get("/api/model/probability").with(user("admin").roles("MASTER_ADMIN"))
                         .param("symbol", "BTC").param("strike", "99000").param("seconds_to_close", "60"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.message").value("spot is missing"));
+                .andExpect(jsonPath("$.detail").value("spot is missing"));
         mvc.perform(get("/api/model/probability").with(user("admin").roles("MASTER_ADMIN"))
                         .param("symbol", "DOGE").param("spot", "1").param("strike", "1").param("seconds_to_close", "60"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.message").value("symbol: unknown symbol 'DOGE'; expected BTC or ETH"));
+                .andExpect(jsonPath("$.detail").value("symbol: unknown symbol 'DOGE'; expected BTC or ETH"));
         mvc.perform(get("/api/model/probability").with(user("admin").roles("MASTER_ADMIN"))
                         .param("symbol", "BTC").param("spot", "1").param("strike", "1").param("seconds_to_close", "soon"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.message").value("seconds_to_close 'soon' is not a number"));
+                .andExpect(jsonPath("$.detail").value("seconds_to_close 'soon' is not a number"));
     }
 
     @Test
@@ -202,7 +202,7 @@ class StrikeTablesIntegrationTest {
     void anUnknownSymbolInThePathIsA400() throws Exception {
         mvc.perform(get("/api/strike_tables/XRP").with(user("admin").roles("MASTER_ADMIN")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.code").value("bad_request"));
+                .andExpect(jsonPath("$.code").value("invalid"));
     }
 
     @Test

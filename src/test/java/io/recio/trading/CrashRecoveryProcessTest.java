@@ -8,6 +8,7 @@ import io.recio.market.Symbol;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
+import io.recio.testsupport.ConsoleClient;
 import io.recio.testsupport.FixedPrices;
 
 import java.io.IOException;
@@ -115,7 +116,7 @@ class CrashRecoveryProcessTest {
         port = freePort();
 
         startChild(keyFile);
-        Recio first = Recio.loggedIn(port);
+        ConsoleClient first = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
         awaitTradingOn(first);
 
         // no entry goes out before a BTC price is known (the risk limits' stale-data check)
@@ -128,7 +129,7 @@ class CrashRecoveryProcessTest {
         String ticker = market.get("ticker").asText();
         faults.orderResponseTimeout(true);
         first.postInBackground("/api/trades", Map.of("ticker", ticker, "side", "yes", "count", 2,
-                "worstPrice", "0.99", "timeInForce", "IOC"));
+                "worst_price", "0.99", "time_in_force", "IOC"));
         JsonNode placed = await("the exchange to hold the order").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100)).until(() -> exchangeOrders(ticker), l -> !l.isEmpty()).getFirst();
         Process killed = children.getLast();
@@ -137,7 +138,7 @@ class CrashRecoveryProcessTest {
         faults.orderResponseTimeout(false);
 
         startChild(keyFile);
-        Recio second = Recio.loggedIn(port);
+        ConsoleClient second = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
         awaitTradingOn(second);
         JsonNode trade = await("the reconciled trade").atMost(Duration.ofSeconds(30))
                 .until(() -> tradesOf(second, ticker), l -> l.size() == 1 && !"PENDING".equals(
@@ -198,7 +199,7 @@ class CrashRecoveryProcessTest {
         children.add(builder.start());
     }
 
-    void awaitTradingOn(Recio recio) {
+    void awaitTradingOn(ConsoleClient recio) {
         await("trading to be on").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> recio.get("/api/trading/status").get("trading_on").asBoolean());
     }
@@ -217,7 +218,7 @@ class CrashRecoveryProcessTest {
                 .max(Comparator.comparing((JsonNode m) -> m.get("close_time").asText()));
     }
 
-    List<JsonNode> tradesOf(Recio recio, String ticker) {
+    List<JsonNode> tradesOf(ConsoleClient recio, String ticker) {
         return StreamSupport.stream(recio.get("/api/trades").spliterator(), false)
                 .filter(t -> ticker.equals(t.get("ticker").asText())).toList();
     }
@@ -281,66 +282,6 @@ class CrashRecoveryProcessTest {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** A logged-in browser session with recio: the session cookie and the CSRF token of its pages. */
-    record Recio(HttpClient http, String base, String csrf) {
-
-        static final Pattern FORM_CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-        static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
-        /** Waits for {@code /health} to answer, then logs in as the initial admin. */
-        static Recio loggedIn(int port) {
-            String base = "http://127.0.0.1:" + port;
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
-            await("recio to answer /health").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> send(http, HttpRequest.newBuilder(URI.create(base + "/health"))
-                            .timeout(Duration.ofSeconds(5)).build()).statusCode() == 200);
-            String loginPage = send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(HTTP_TIMEOUT)
-                    .build()).body();
-            String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(find(FORM_CSRF, loginPage), StandardCharsets.UTF_8);
-            send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(HTTP_TIMEOUT)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-            String home = send(http, HttpRequest.newBuilder(URI.create(base + "/")).timeout(HTTP_TIMEOUT).build()).body();
-            return new Recio(http, base, find(META_CSRF, home));
-        }
-
-        JsonNode get(String path) {
-            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(HTTP_TIMEOUT).header("Accept", "application/json").build());
-            assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        }
-
-        /** Posts without waiting: the answer may hang until the order's answer times out. */
-        void postInBackground(String path, Object body) {
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90))
-                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
-
-        static String find(Pattern pattern, String page) {
-            Matcher m = pattern.matcher(page);
-            if (!m.find()) {
-                throw new AssertionError("no CSRF token in " + page);
-            }
-            return m.group(1);
-        }
-
-        static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

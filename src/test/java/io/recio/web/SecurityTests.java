@@ -49,7 +49,7 @@ class SecurityTests {
     void anUnauthenticatedApiCallGetsA401JsonBodyNotARedirect() throws Exception {
         mvc.perform(get("/api/services"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.error.code").value("unauthorized"));
+                .andExpect(jsonPath("$.code").value("unauthorized"));
     }
 
     @Test
@@ -87,7 +87,7 @@ class SecurityTests {
     void adminEndpointsAreForbiddenToAPlainUser() throws Exception {
         mvc.perform(get("/api/admin/anything").with(user("trader").roles("USER")))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.error.code").value("forbidden"));
+                .andExpect(jsonPath("$.code").value("forbidden"));
         mvc.perform(get("/actuator/prometheus").with(user("trader").roles("USER")))
                 .andExpect(status().isForbidden());
     }

@@ -1,5 +1,6 @@
 package io.recio.feeds.internal;
 
+import io.recio.ApiProblem;
 import io.recio.feeds.PriceTick;
 import io.recio.market.Symbol;
 import java.time.Clock;
@@ -12,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,20 +40,6 @@ class PricesController {
         this.rows = rows;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** A request naming something that is not valid; answered with 400 and the message. */
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
-        }
-    }
-
-    /** No price has been logged for the symbol yet; answered with 503. */
-    static final class NoPrice extends RuntimeException {
-        NoPrice(String message) {
-            super(message);
-        }
     }
 
     @GetMapping("/api/prices/{symbol}")
@@ -88,10 +72,10 @@ class PricesController {
         Instant end = to == null ? clock.instant() : instant("to", to);
         Instant start = from == null ? end.minus(Duration.ofHours(1)) : instant("from", from);
         if (!start.isBefore(end)) {
-            throw new BadRequest("from " + start + " must be before to " + end);
+            throw ApiProblem.badInput("from", "from " + start + " must be before to " + end);
         }
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            throw new BadRequest("from " + start + " to " + end + " spans more than 7 days; ask for 7 days or less");
+            throw ApiProblem.badInput("to", "from " + start + " to " + end + " spans more than 7 days; ask for 7 days or less");
         }
         boolean seconds = Duration.between(start, end).compareTo(SECONDS_SPAN) <= 0;
         List<Map<String, Object>> points = new ArrayList<>();
@@ -131,9 +115,9 @@ class PricesController {
 
     private PriceTick latestTick(Symbol symbol) {
         if (!priceLog.symbols().contains(symbol)) {
-            throw new BadRequest("symbol " + symbol + " is not watched (recio.feeds.symbols)");
+            throw ApiProblem.badInput("symbol", "symbol " + symbol + " is not watched (recio.feeds.symbols)");
         }
-        return priceLog.latest(symbol).orElseThrow(() -> new NoPrice("no " + symbol + " price has been logged yet"));
+        return priceLog.latest(symbol).orElseThrow(() -> ApiProblem.unavailable("no_price", "no " + symbol + " price has been logged yet"));
     }
 
     private Map<String, Object> describe(PriceTick tick) {
@@ -157,8 +141,9 @@ class PricesController {
     }
 
     private static Map<String, Double> deltas(PriceTick tick) {
-        Map<String, Double> deltas = new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-        tick.deltasPercent().forEach((minutes, value) -> deltas.put(Integer.toString(minutes), value));
+        // Keyed "1m", "15m" ... as the strike table keys them; in order of minutes.
+        Map<String, Double> deltas = new LinkedHashMap<>();
+        new TreeMap<>(tick.deltasPercent()).forEach((minutes, value) -> deltas.put(minutes + "m", value));
         return deltas;
     }
 
@@ -170,7 +155,7 @@ class PricesController {
         try {
             return Symbol.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage());
+            throw ApiProblem.badInput("symbol", e.getMessage());
         }
     }
 
@@ -178,21 +163,7 @@ class PricesController {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " '" + text + "' is not an ISO-8601 instant such as 2026-01-02T03:04:05Z");
+            throw ApiProblem.badInput(name, name + " '" + text + "' is not an ISO-8601 instant such as 2026-01-02T03:04:05Z");
         }
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ResponseEntity<Map<String, Object>> badRequest(BadRequest e) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
-    }
-
-    @ExceptionHandler(NoPrice.class)
-    ResponseEntity<Map<String, Object>> noPrice(NoPrice e) {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "no_price", e.getMessage());
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
     }
 }

@@ -1,13 +1,12 @@
 package io.recio.ops.internal;
 
+import io.recio.ApiProblem;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Health of every managed service: {@code /api/services} and {@code /api/services/{name}/health}. */
 @RestController
@@ -26,7 +25,6 @@ class ServicesController {
 
     @GetMapping("/api/services/{name}/health")
     ServiceHealth health(@PathVariable String name) {
-        return services.health(name).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no managed service named '" + name + "'"));
+        return services.health(name).orElseThrow(() -> ApiProblem.notFound("no managed service named '" + name + "'"));
     }
 }

@@ -1,5 +1,6 @@
 package io.recio.pricing.internal;
 
+import io.recio.ApiProblem;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.pricing.ModelInputs;
@@ -14,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,12 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PricingController {
 
-    /** A bad request parameter, named. */
-    static final class BadParameter extends RuntimeException {
-        BadParameter(String message) {
-            super(message);
-        }
-    }
+    /** No spot or strike is anywhere near this many dollars: a bigger number is a typo, not a market. */
+    static final double MAX_DOLLARS = 100_000_000;
+    /** The models price events up to a day ahead; recio trades the current and next hour. */
+    static final long MAX_SECONDS_TO_CLOSE = 86_400;
 
     private final StrikeTableCoordinator coordinator;
     private final Models models;
@@ -78,10 +75,14 @@ class PricingController {
         double spotValue = positive("spot", spot);
         double strikeValue = positive("strike", strike);
         double seconds = number("seconds_to_close", required("seconds_to_close", secondsToClose));
-        if (seconds < 0) {
-            throw new BadParameter("seconds_to_close must be 0 or more, got " + secondsToClose);
+        if (seconds < 0 || seconds > MAX_SECONDS_TO_CLOSE) {
+            throw ApiProblem.badInput("seconds_to_close", "seconds_to_close must be 0 to " + MAX_SECONDS_TO_CLOSE
+                    + ", got " + secondsToClose);
         }
         double momentum = momentumBp == null || momentumBp.isBlank() ? 0 : number("momentum_bp", momentumBp);
+        if (Math.abs(momentum) > 10_000) {
+            throw ApiProblem.badInput("momentum_bp", "momentum_bp must be -10000 to 10000, got " + momentumBp);
+        }
         ModelInputs inputs = ModelInputs.unobserved(s, spotValue, seconds, momentum);
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("symbol", s.name());
@@ -108,7 +109,7 @@ class PricingController {
         Symbol s = symbol(symbol);
         double m = number("minutes", minutes);
         if (m < 1 || m > 1440) {
-            throw new BadParameter("minutes must be 1 to 1440, got " + minutes);
+            throw ApiProblem.badInput("minutes", "minutes must be 1 to 1440, got " + minutes);
         }
         Instant now = clock.instant();
         Instant chartFrom = now.minus(Duration.ofMinutes((long) m));
@@ -158,13 +159,13 @@ class PricingController {
         try {
             return Symbol.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadParameter("symbol: " + e.getMessage());
+            throw ApiProblem.badInput("symbol", "symbol: " + e.getMessage());
         }
     }
 
     private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadParameter(name + " is missing");
+            throw ApiProblem.badInput(name, name + " is missing");
         }
         return value;
     }
@@ -177,21 +178,15 @@ class PricingController {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new BadParameter(name + " '" + value + "' is not a number");
+            throw ApiProblem.badInput(name, name + " '" + value + "' is not a number");
         }
     }
 
     private static double positive(String name, String value) {
         double v = number(name, required(name, value));
-        if (v <= 0) {
-            throw new BadParameter(name + " must be positive, got " + value);
+        if (v <= 0 || v > MAX_DOLLARS) {
+            throw ApiProblem.badInput(name, name + " must be above 0 and at most " + (long) MAX_DOLLARS + ", got " + value);
         }
         return v;
-    }
-
-    @ExceptionHandler(BadParameter.class)
-    ResponseEntity<Map<String, Object>> badParameter(BadParameter e) {
-        return ResponseEntity.badRequest().body(Map.of("error", Map.of("code", "bad_request",
-                "message", e.getMessage())));
     }
 }

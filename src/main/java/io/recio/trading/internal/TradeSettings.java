@@ -56,50 +56,50 @@ public record TradeSettings(boolean autoEntryEnabled, boolean autoStopEnabled, l
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (positionSize < 1 || positionSize > 10_000) {
-            p.add("positionSize must be 1 to 10000 contracts, was " + positionSize);
+            p.add("position_size must be 1 to 10000 contracts, was " + positionSize);
         }
         if (multiplier < 1 || multiplier > 100) {
             p.add("multiplier must be 1 to 100, was " + multiplier);
         }
         if (!(minProbability >= 0 && minProbability <= 100)) {
-            p.add("minProbability must be 0 to 100 percent, was " + minProbability);
+            p.add("min_probability must be 0 to 100 percent, was " + minProbability);
         }
         if (minEdge == null || minEdge.units() < 0 || minEdge.units() > Money.ONE_DOLLAR) {
-            p.add("minEdge must be 0 to 1 dollar per contract, was " + minEdge);
+            p.add("min_edge must be 0 to 1 dollar per contract, was " + minEdge);
         }
         if (minTimeSeconds < 0 || maxTimeSeconds > 3600 || minTimeSeconds >= maxTimeSeconds) {
-            p.add("minTimeSeconds/maxTimeSeconds must satisfy 0 <= min < max <= 3600, were " + minTimeSeconds
+            p.add("min_time_seconds/max_time_seconds must satisfy 0 <= min < max <= 3600, were " + minTimeSeconds
                     + "/" + maxTimeSeconds);
         }
         if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
-            p.add("cooldownSeconds must be 0 to 3600, was " + cooldownSeconds);
+            p.add("cooldown_seconds must be 0 to 3600, was " + cooldownSeconds);
         }
         if (!(spikeThreshold > 0 && spikeThreshold <= 100)) {
-            p.add("spikeThreshold must be above 0 and at most 100 percent, was " + spikeThreshold);
+            p.add("spike_threshold must be above 0 and at most 100 percent, was " + spikeThreshold);
         }
         if (!(recoveryThreshold > 0 && recoveryThreshold <= spikeThreshold)) {
-            p.add("recoveryThreshold must be above 0 and at most spikeThreshold, was " + recoveryThreshold);
+            p.add("recovery_threshold must be above 0 and at most spike_threshold, was " + recoveryThreshold);
         }
         if (recoveryMinutes < 0 || recoveryMinutes > 240) {
-            p.add("recoveryMinutes must be 0 to 240, was " + recoveryMinutes);
+            p.add("recovery_minutes must be 0 to 240, was " + recoveryMinutes);
         }
         if (minVolume == null || minVolume.units() < 0) {
-            p.add("minVolume must be 0 or more contracts, was " + minVolume);
+            p.add("min_volume must be 0 or more contracts, was " + minVolume);
         }
         if (maxAsk == null) {
-            p.add("maxAsk must be a price from 0 to 1");
+            p.add("max_ask must be a price from 0 to 1");
         }
         if (!(stopProbability >= 0 && stopProbability <= 100)) {
-            p.add("stopProbability must be 0 to 100 percent, was " + stopProbability);
+            p.add("stop_probability must be 0 to 100 percent, was " + stopProbability);
         }
         if (stopMinHoldSeconds < 0 || stopMinHoldSeconds > 3600) {
-            p.add("stopMinHoldSeconds must be 0 to 3600, was " + stopMinHoldSeconds);
+            p.add("stop_min_hold_seconds must be 0 to 3600, was " + stopMinHoldSeconds);
         }
         if (stopVerifySeconds < 0 || stopVerifySeconds > 600) {
-            p.add("stopVerifySeconds must be 0 to 600, was " + stopVerifySeconds);
+            p.add("stop_verify_seconds must be 0 to 600, was " + stopVerifySeconds);
         }
         if (!(momentumStopThreshold > 0 && momentumStopThreshold <= 100)) {
-            p.add("momentumStopThreshold must be above 0 and at most 100 percent, was " + momentumStopThreshold);
+            p.add("momentum_stop_threshold must be above 0 and at most 100 percent, was " + momentumStopThreshold);
         }
         return p;
     }

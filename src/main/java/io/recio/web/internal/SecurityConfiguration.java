@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -23,19 +24,20 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-eval'; "
+    private static final String CSP = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/health", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error").permitAll()
+                                "/favicon.ico", "/error", "/error/**").permitAll()
                         .requestMatchers("/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
                         .hasRole(Role.MASTER_ADMIN.name())
@@ -49,11 +51,12 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor(json(HttpServletResponse.SC_UNAUTHORIZED,
-                                "unauthorized", "sign in first: this API needs a session"), api)
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> writeProblem(json, response,
+                                HttpStatus.UNAUTHORIZED, "unauthorized", "sign in first: this API needs a session"), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(jsonDenied(), api))
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> writeProblem(json, response,
+                                HttpStatus.FORBIDDEN, "forbidden", "your role may not do this"), api))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -68,20 +71,11 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static AuthenticationEntryPoint json(int status, String code, String message) {
-        return (request, response, e) -> writeJson(response, status, code, message);
-    }
-
-    private static AccessDeniedHandler jsonDenied() {
-        return (request, response, e) -> writeJson(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
-                "your role may not do this");
-    }
-
-    private static void writeJson(HttpServletResponse response, int status, String code, String message)
-            throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
+                                     String message) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+        response.getWriter().write(json.writeValueAsString(ApiErrors.body(status, code, null, message)));
     }
 }

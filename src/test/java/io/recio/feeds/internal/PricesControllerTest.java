@@ -57,8 +57,8 @@ class PricesControllerTest {
                 .andExpect(jsonPath("$.symbol").value("BTC"))
                 .andExpect(jsonPath("$.price").value("90120.00"))
                 .andExpect(jsonPath("$.source").value("coinbase"))
-                .andExpect(jsonPath("$.deltas_percent.1").value(60 * 100.0 / 90_060))
-                .andExpect(jsonPath("$.deltas_percent.2").value(120 * 100.0 / 90_000))
+                .andExpect(jsonPath("$.deltas_percent['1m']").value(60 * 100.0 / 90_060))
+                .andExpect(jsonPath("$.deltas_percent['2m']").value(120 * 100.0 / 90_000))
                 .andExpect(jsonPath("$.momentum").isNumber())
                 .andExpect(jsonPath("$.stale").isBoolean());
     }
@@ -96,29 +96,29 @@ class PricesControllerTest {
         mvc.perform(get("/api/prices/BTC/history").with(user("u"))
                         .param("from", "2026-01-01T00:00:00Z").param("to", "2026-01-09T00:00:00Z"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.message", containsString("more than 7 days")));
+                .andExpect(jsonPath("$.detail", containsString("more than 7 days")));
     }
 
     @Test
     void anUnknownSymbolIsA400NamingIt() throws Exception {
         mvc.perform(get("/api/prices/DOGE").with(user("u")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.code").value("bad_request"))
-                .andExpect(jsonPath("$.error.message", containsString("DOGE")));
+                .andExpect(jsonPath("$.code").value("invalid"))
+                .andExpect(jsonPath("$.detail", containsString("DOGE")));
     }
 
     @Test
     void aBadInstantIsA400NamingIt() throws Exception {
         mvc.perform(get("/api/prices/BTC/history").with(user("u")).param("from", "yesterday"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error.message", containsString("from 'yesterday'")));
+                .andExpect(jsonPath("$.detail", containsString("from 'yesterday'")));
     }
 
     @Test
     void aSymbolWithoutPriceYetIsA503() throws Exception {
         mvc.perform(get("/api/prices/ETH").with(user("u")))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.error.code").value("no_price"));
+                .andExpect(jsonPath("$.code").value("no_price"));
     }
 
     @Test

@@ -26,21 +26,21 @@ class KalshiControllerTests {
     void unknownSymbolIsABadRequestNamingIt() throws Exception {
         mvc.perform(get("/api/markets/DOGE/current").with(user("u")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error", Matchers.containsString("DOGE")));
+                .andExpect(jsonPath("$.detail", Matchers.containsString("DOGE")));
     }
 
     @Test
     void symbolWithoutAKnownEventIsNotFound() throws Exception {
         mvc.perform(get("/api/markets/btc/current").with(user("u")))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.error", Matchers.containsString("BTC")));
+                .andExpect(jsonPath("$.detail", Matchers.containsString("BTC")));
     }
 
     @Test
     void orderbookOfAMarketNotFollowedIsNotFoundNamingIt() throws Exception {
         mvc.perform(get("/api/markets/KXBTCD-26SEP2516-T1.99/orderbook").with(user("u")))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.error", Matchers.containsString("KXBTCD-26SEP2516-T1.99")));
+                .andExpect(jsonPath("$.detail", Matchers.containsString("KXBTCD-26SEP2516-T1.99")));
     }
 
     @Test
@@ -56,7 +56,7 @@ class KalshiControllerTests {
     void fillsLimitOutsideItsRangeIsABadRequest() throws Exception {
         mvc.perform(get("/api/account/fills?limit=0").with(user("u")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error", Matchers.containsString("limit")));
+                .andExpect(jsonPath("$.detail", Matchers.containsString("limit")));
     }
 
     @Test

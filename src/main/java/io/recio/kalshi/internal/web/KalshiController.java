@@ -1,5 +1,6 @@
 package io.recio.kalshi.internal.web;
 
+import io.recio.ApiProblem;
 import io.recio.kalshi.EventMarkets;
 import io.recio.kalshi.KalshiBalance;
 import io.recio.kalshi.KalshiFill;
@@ -14,9 +15,6 @@ import io.recio.market.Symbol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,28 +34,28 @@ class KalshiController {
 
     /** The current event of a symbol, its strikes and their top of book. */
     @GetMapping("/api/markets/{symbol}/current")
-    ResponseEntity<?> current(@PathVariable String symbol) {
+    Map<String, Object> current(@PathVariable String symbol) {
         Symbol s;
         try {
             s = Symbol.parse(symbol);
         } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw ApiProblem.badInput("symbol", e.getMessage());
         }
-        return watchdog.current(s).<ResponseEntity<?>>map(e -> ResponseEntity.ok(event(s, e)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no current " + s + " event is known yet"));
+        return watchdog.current(s).map(e -> event(s, e))
+                .orElseThrow(() -> ApiProblem.notFound("no current " + s + " event is known yet"));
     }
 
     /** The levels of one followed market: YES bids in YES prices, NO bids in NO prices, best first. */
     @GetMapping("/api/markets/{ticker}/orderbook")
-    ResponseEntity<?> orderbook(@PathVariable String ticker) {
-        return watchdog.book(ticker).<ResponseEntity<?>>map(b -> {
+    Map<String, Object> orderbook(@PathVariable String ticker) {
+        return watchdog.book(ticker).map(b -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("ticker", ticker);
             body.put("in_sync", watchdog.inSync(ticker));
             body.put("yes_bids", levels(b.yes()));
             body.put("no_bids", levels(b.no()));
-            return ResponseEntity.ok(body);
-        }).orElseGet(() -> error(HttpStatus.NOT_FOUND, "market '" + ticker
+            return body;
+        }).orElseThrow(() -> ApiProblem.notFound("market '" + ticker
                 + "' is not followed (only the current and next hourly events are)"));
     }
 
@@ -79,29 +77,20 @@ class KalshiController {
     }
 
     @GetMapping("/api/account/fills")
-    ResponseEntity<?> fills(@RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 5000) {
-            return error(HttpStatus.BAD_REQUEST, "limit must be 1 to 5000, got " + limit);
-        }
-        return ResponseEntity.ok(Map.of("fills", account.fills(limit).stream().map(KalshiController::fill).toList()));
+    Map<String, Object> fills(@RequestParam(defaultValue = "200") int limit) {
+        return Map.of("fills", account.fills(limit(limit)).stream().map(KalshiController::fill).toList());
     }
 
     @GetMapping("/api/account/settlements")
-    ResponseEntity<?> settlements(@RequestParam(defaultValue = "200") int limit) {
+    Map<String, Object> settlements(@RequestParam(defaultValue = "200") int limit) {
+        return Map.of("settlements", account.settlements(limit(limit)).stream().map(KalshiController::settlement).toList());
+    }
+
+    private static int limit(int limit) {
         if (limit < 1 || limit > 5000) {
-            return error(HttpStatus.BAD_REQUEST, "limit must be 1 to 5000, got " + limit);
+            throw ApiProblem.badInput("limit", "limit must be 1 to 5000, got " + limit);
         }
-        return ResponseEntity.ok(Map.of("settlements",
-                account.settlements(limit).stream().map(KalshiController::settlement).toList()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<?> badRequest(IllegalArgumentException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    private static ResponseEntity<?> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return limit;
     }
 
     private static Map<String, Object> event(Symbol symbol, EventMarkets e) {

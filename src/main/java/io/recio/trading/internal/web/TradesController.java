@@ -1,5 +1,7 @@
 package io.recio.trading.internal.web;
 
+import io.recio.ApiProblem;
+import io.recio.accounts.Role;
 import io.recio.market.Count;
 import io.recio.market.MarketTicker;
 import io.recio.market.Price;
@@ -7,6 +9,7 @@ import io.recio.market.Side;
 import io.recio.trading.CloseMethod;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.StrikeView;
+import io.recio.trading.Trade;
 import io.recio.trading.TradeStatus;
 import io.recio.trading.internal.ActiveTradeSupervisor;
 import io.recio.trading.internal.ExecutionResult;
@@ -22,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +34,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Manual trading: buy a side of a strike, close an open trade, list trades and the live active trades. */
+/**
+ * Manual trading: buy a side of a strike, close an open trade, list trades and the live active trades.
+ * A USER sees and closes only their own trades (another's is "not found"); a MASTER_ADMIN sees and closes all.
+ */
 @RestController
 class TradesController {
 
@@ -48,7 +56,10 @@ class TradesController {
         this.clock = clock;
     }
 
-    /** Body of {@code POST /api/trades}: prices as dollar strings ("0.9600"), count in contracts. */
+    /** The most contracts one manual order may ask for; the risk limits usually allow far fewer. */
+    static final long MAX_COUNT = 1_000_000;
+
+    /** Body of {@code POST /api/trades}: prices as dollar strings ("0.9600"), count in whole contracts. */
     record OpenRequest(String ticker, String side, Long count, String worstPrice, String timeInForce) {
     }
 
@@ -60,15 +71,15 @@ class TradesController {
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenRequest body, Principal user) {
         MarketTicker ticker = parse("ticker", () -> MarketTicker.parse(body.ticker()));
         Side side = parse("side", () -> Side.parse(body.side()));
-        if (body.count() == null || body.count() < 1) {
-            throw new BadRequest("count", "count must be a whole number of contracts, 1 or more");
+        if (body.count() == null || body.count() < 1 || body.count() > MAX_COUNT) {
+            throw ApiProblem.badInput("count", "count must be a whole number of contracts from 1 to " + MAX_COUNT);
         }
-        Price worst = parse("worstPrice", () -> Price.parse(body.worstPrice()));
+        Price worst = parse("worst_price", () -> Price.parse(body.worstPrice()));
         if (worst.units() == 0) {
-            throw new BadRequest("worstPrice", "worstPrice must be above 0");
+            throw ApiProblem.badInput("worst_price", "worst_price must be above 0");
         }
         TimeInForce tif = body.timeInForce() == null ? TimeInForce.IOC
-                : parse("timeInForce", () -> TimeInForce.valueOf(body.timeInForce().trim().toUpperCase(Locale.ROOT)));
+                : parse("time_in_force", () -> TimeInForce.valueOf(body.timeInForce().trim().toUpperCase(Locale.ROOT)));
         Optional<StrikeView> view = board.strike(ticker);
         TradeManager.NewTrade intent = new TradeManager.NewTrade(user.getName(), ticker,
                 view.map(StrikeView::strike).orElse(ticker.tokenValue()), side,
@@ -81,46 +92,47 @@ class TradesController {
 
     @PostMapping("/api/trades/{id}/close")
     ResponseEntity<Map<String, Object>> close(@PathVariable long id, @RequestBody(required = false) CloseRequest body,
-                                              Principal user) {
+                                              Authentication user) {
+        Trade trade = visible(id, user);
         Price worst;
         if (body != null && body.worstPrice() != null) {
-            worst = parse("worstPrice", () -> Price.parse(body.worstPrice()));
+            worst = parse("worst_price", () -> Price.parse(body.worstPrice()));
         } else {
-            Optional<io.recio.trading.Trade> t = trades.get(id);
-            Optional<StrikeView> view = t.flatMap(tr -> board.strike(tr.ticker()));
+            Optional<StrikeView> view = board.strike(trade.ticker());
             if (view.isEmpty()) {
-                throw new BadRequest("worstPrice", "worstPrice is needed: no live book for this trade's market");
+                throw ApiProblem.badInput("worst_price", "worst_price is needed: no live book for this trade's market");
             }
-            worst = active.worstExit(view.get().bid(t.get().side()));
+            worst = active.worstExit(view.get().bid(trade.side()));
         }
         return answer(executor.close(id, CloseMethod.MANUAL, "closed by " + user.getName(), worst), HttpStatus.OK);
     }
 
     @GetMapping("/api/trades")
-    List<Map<String, Object>> list(@RequestParam(required = false) String status) {
+    List<Map<String, Object>> list(@RequestParam(required = false) String status, Authentication user) {
+        List<Trade> found;
         if (status == null || status.isBlank()) {
-            return trades.recent(500).stream().map(TradeJson::of).toList();
+            found = trades.recent(500);
+        } else {
+            TradeStatus s = parse("status", () -> TradeStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            found = trades.withStatus(s);
         }
-        TradeStatus s = parse("status", () -> TradeStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
-        return trades.withStatus(s).stream().map(TradeJson::of).toList();
+        return found.stream().filter(t -> maySee(t, user)).map(TradeJson::of).toList();
     }
 
     @GetMapping("/api/trades/{id}")
-    ResponseEntity<Map<String, Object>> one(@PathVariable long id) {
-        return trades.get(id).map(t -> {
-            Map<String, Object> m = TradeJson.of(t);
-            m.put("log", trades.logOf(id));
-            return ResponseEntity.ok(m);
-        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", Map.of("code", "not_found",
-                "message", "no trade " + id))));
+    Map<String, Object> one(@PathVariable long id, Authentication user) {
+        Map<String, Object> m = TradeJson.of(visible(id, user));
+        m.put("log", trades.logOf(id));
+        return m;
     }
 
     @GetMapping("/api/active_trades")
-    List<Map<String, Object>> active() {
-        return active.active().stream().map(TradeJson::of).toList();
+    List<Map<String, Object>> active(Authentication user) {
+        return active.active().stream().filter(a -> maySee(a.trade(), user)).map(TradeJson::of).toList();
     }
 
     @PostMapping("/api/manual_expiration_check")
+    @PreAuthorize("hasRole('MASTER_ADMIN')")
     Map<String, Object> expirationCheck() {
         int expired = trades.expire(clock.instant(), board::spot);
         return Map.of("expired", expired);
@@ -129,16 +141,26 @@ class TradesController {
     private static ResponseEntity<Map<String, Object>> answer(ExecutionResult r, HttpStatus ok) {
         return switch (r) {
             case ExecutionResult.Sent s -> ResponseEntity.status(ok).body(TradeJson.of(s.trade()));
-            case ExecutionResult.Blocked b -> ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("error", Map.of("code", "blocked", "message", b.reason())));
+            case ExecutionResult.Blocked b -> throw ApiProblem.conflict("blocked", b.reason());
         };
+    }
+
+    /** The trade, when it exists and the caller may see it; otherwise 404 (another user's trade does not exist for them). */
+    private Trade visible(long id, Authentication user) {
+        return trades.get(id).filter(t -> maySee(t, user))
+                .orElseThrow(() -> ApiProblem.notFound("no trade " + id));
+    }
+
+    private static boolean maySee(Trade trade, Authentication user) {
+        return trade.userId().equals(user.getName()) || user.getAuthorities().stream()
+                .anyMatch(a -> Role.MASTER_ADMIN.authority().equals(a.getAuthority()));
     }
 
     static <T> T parse(String field, java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadRequest(field, field + ": " + (e.getMessage() == null ? "missing" : e.getMessage()));
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
+            throw ApiProblem.badInput(field, field + ": " + (e.getMessage() == null ? "missing" : e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.recio.trading.internal.web;
 
+import io.recio.ApiProblem;
 import io.recio.market.Count;
 import io.recio.market.Money;
 import io.recio.market.Price;
@@ -15,6 +16,7 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -63,12 +65,12 @@ class TradingControlController {
             return new TradeSettings(or(autoEntryEnabled, b.autoEntryEnabled()), or(autoStopEnabled, b.autoStopEnabled()),
                     or(positionSize, b.positionSize()), or(multiplier, b.multiplier()),
                     or(minProbability, b.minProbability()),
-                    minEdge == null ? b.minEdge() : TradesController.parse("minEdge", () -> Money.parse(minEdge)),
+                    minEdge == null ? b.minEdge() : TradesController.parse("min_edge", () -> Money.parse(minEdge)),
                     or(minTimeSeconds, b.minTimeSeconds()), or(maxTimeSeconds, b.maxTimeSeconds()),
                     or(cooldownSeconds, b.cooldownSeconds()), or(spikeThreshold, b.spikeThreshold()),
                     or(recoveryThreshold, b.recoveryThreshold()), or(recoveryMinutes, b.recoveryMinutes()),
-                    minVolume == null ? b.minVolume() : TradesController.parse("minVolume", () -> Count.ofContracts(minVolume)),
-                    maxAsk == null ? b.maxAsk() : TradesController.parse("maxAsk", () -> Price.parse(maxAsk)),
+                    minVolume == null ? b.minVolume() : TradesController.parse("min_volume", () -> Count.ofContracts(minVolume)),
+                    maxAsk == null ? b.maxAsk() : TradesController.parse("max_ask", () -> Price.parse(maxAsk)),
                     or(stopProbability, b.stopProbability()), or(stopMinHoldSeconds, b.stopMinHoldSeconds()),
                     or(stopVerifySeconds, b.stopVerifySeconds()), or(momentumStopEnabled, b.momentumStopEnabled()),
                     or(momentumStopThreshold, b.momentumStopThreshold()));
@@ -94,16 +96,23 @@ class TradingControlController {
         List<String> problems = next.problems();
         if (!problems.isEmpty()) {
             String first = problems.get(0);
-            throw new BadRequest(first.substring(0, first.indexOf(' ')), String.join("; ", problems));
+            String field = first.substring(0, first.indexOf(' '));
+            throw ApiProblem.badInput(field.contains("/") ? field.substring(0, field.indexOf('/')) : field,
+                    String.join("; ", problems));
         }
         settings.save(user.getName(), next);
         return SettingsJson.of(next);
     }
 
+    /**
+     * Engages or releases the account's kill switch (admin only). Engaging fails closed: whatever the reason's
+     * length or an error on the way, trading is halted when this answers.
+     */
     @PostMapping("/api/kill_switch")
+    @PreAuthorize("hasRole('MASTER_ADMIN')")
     Map<String, Object> kill(@RequestBody KillRequest body, Principal user) {
         if (body.engaged() == null) {
-            throw new BadRequest("engaged", "engaged must be true or false");
+            throw ApiProblem.badInput("engaged", "engaged must be true or false");
         }
         Map<String, Object> m = new LinkedHashMap<>();
         if (body.engaged()) {
