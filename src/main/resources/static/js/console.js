@@ -213,6 +213,32 @@
     target.className = 'form-message ' + (kind || '');
   }
 
+  /** Fills a form's [name] inputs from an object (data-type="bool" inputs are checkboxes). */
+  function fillForm(form, values) {
+    form.querySelectorAll('[name]').forEach(function (input) {
+      if (!(input.name in values) && input.dataset.type) { return; }
+      var v = values[input.name];
+      if (input.dataset.type === 'bool') { input.checked = !!v; } else if (input.dataset.type) { input.value = v === null || v === undefined ? '' : v; }
+    });
+  }
+
+  /**
+   * Reads a form's typed inputs (data-type int, number, dollars, bool) into a JSON body. A number field that does
+   * not hold a number is sent as typed, so the server names the field and what it allows.
+   */
+  function readForm(form) {
+    var body = {};
+    form.querySelectorAll('[name][data-type]').forEach(function (input) {
+      var t = input.dataset.type;
+      var raw = input.value.trim();
+      if (t === 'bool') { body[input.name] = input.checked; return; }
+      if (t === 'dollars') { body[input.name] = raw; return; }
+      var n = Number(raw);
+      body[input.name] = raw === '' || isNaN(n) ? raw : n;
+    });
+    return body;
+  }
+
   // ---- dialogs and toasts --------------------------------------------------------------------------------------
 
   /** Asks before a consequential action; resolves true only when the user confirms. */
@@ -262,7 +288,7 @@
     signedDollars: function (v) {
       if (blank(v)) { return '–'; }
       var n = Number(v);
-      return (n > 0 ? '+' : n < 0 ? '−' : '±') + '$' + Math.abs(n).toFixed(2);
+      return (n > 0 ? '+' : n < 0 ? '−' : '±') + '$' + Math.abs(n).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
     },
     cents: function (v) { return blank(v) ? '–' : Math.round(Number(v)) + '¢'; },
     priceCents: function (dollars) { return blank(dollars) ? '–' : (Number(dollars) * 100).toFixed(Number(dollars) * 100 % 1 === 0 ? 0 : 1) + '¢'; },
@@ -300,12 +326,60 @@
     return e;
   }
 
+  // ---- live tables: update rows in place --------------------------------------------------------------------------
+
+  /** Makes a look like b, touching only what differs (a button being pressed stays the same element). */
+  function morph(a, b) {
+    Array.prototype.slice.call(b.attributes).forEach(function (attr) {
+      if (a.getAttribute(attr.name) !== attr.value) { a.setAttribute(attr.name, attr.value); }
+    });
+    Array.prototype.slice.call(a.attributes).forEach(function (attr) {
+      if (!b.hasAttribute(attr.name)) { a.removeAttribute(attr.name); }
+    });
+    var same = a.childNodes.length === b.childNodes.length && Array.prototype.every.call(a.childNodes, function (n, i) {
+      return n.nodeType === b.childNodes[i].nodeType && n.nodeName === b.childNodes[i].nodeName;
+    });
+    if (!same) {
+      a.replaceChildren.apply(a, Array.prototype.slice.call(b.childNodes));
+      return;
+    }
+    Array.prototype.forEach.call(a.childNodes, function (n, i) {
+      var m = b.childNodes[i];
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (n.data !== m.data) { n.data = m.data; }
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        morph(n, m);
+      }
+    });
+  }
+
+  /**
+   * Shows rows (freshly built tr elements with data-{key}) in tbody, reusing the row of the same key: its cells
+   * are patched in place, so a tap on a button is not lost to a live update, and a row opened on a phone stays open.
+   */
+  function patchRows(tbody, rows, key) {
+    var existing = {};
+    Array.prototype.forEach.call(tbody.children, function (tr) {
+      if (tr.dataset[key]) { existing[tr.dataset[key]] = tr; }
+    });
+    var result = rows.map(function (r) {
+      var old = existing[r.dataset[key]];
+      if (!old) { return r; }
+      var wasOpen = old.classList.contains('open');
+      morph(old, r);
+      old.classList.toggle('open', wasOpen);
+      return old;
+    });
+    var inOrder = result.length === tbody.children.length && result.every(function (r, i) { return tbody.children[i] === r; });
+    if (!inOrder) { tbody.replaceChildren.apply(tbody, result); }
+  }
+
   // ---- sounds and notifications (opt-in per user, Settings) ----------------------------------------------------
 
   var audio = null;
   document.addEventListener('pointerdown', function () {
     // Browsers allow sound only after a user gesture: the context is made on the first one.
-    if (!audio && window.AudioContext && body.dataset.sound === 'true') { audio = new AudioContext(); }
+    if (!audio && window.AudioContext) { audio = new AudioContext(); }
   }, {once: true});
 
   var TONES = {entry: [660, 880], fill: [880], close: [880, 660], bad: [330, 220]};
@@ -360,7 +434,8 @@
   window.recio = {
     live: {on: on, state: function () { return live.state; }, serverNow: serverNow},
     api: api, uuid: uuid, showProblem: showProblem, clearProblems: clearProblems, say: say,
-    confirm: confirmAction, toast: toast, fresh: fresh, fmt: fmt, el: el, phone: phone,
+    form: {fill: fillForm, read: readForm}, announce: announce,
+    confirm: confirmAction, toast: toast, fresh: fresh, fmt: fmt, el: el, phone: phone, patchRows: patchRows,
     user: {name: body.dataset.user, admin: body.dataset.admin === 'true'}
   };
 

@@ -24,7 +24,7 @@ record Shell(String user, boolean admin, Mode mode, String page, List<NavItem> n
     }
 
     /** The display time zone's id, e.g. {@code America/New_York}. */
-    String timeZone() {
+    public String timeZone() {
         return prefs.timeZone().getId();
     }
 }
