@@ -364,7 +364,7 @@
     });
     var result = rows.map(function (r) {
       var old = existing[r.dataset[key]];
-      if (!old) { return r; }
+      if (!old || old === r) { return r; }
       var wasOpen = old.classList.contains('open');
       morph(old, r);
       old.classList.toggle('open', wasOpen);

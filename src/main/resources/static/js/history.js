@@ -11,13 +11,13 @@
     new Chart(canvas, {
       type: 'line',
       data: {datasets: [{label: 'net PnL', data: points, borderColor: last >= 0 ? '#2ecc71' : '#e74c3c',
-        backgroundColor: 'rgba(74,163,255,.08)', fill: true, borderWidth: 1.5, pointRadius: points.length > 60 ? 0 : 2,
-        stepped: true}]},
+        borderWidth: 1.5, pointRadius: points.length > 60 ? 0 : 2, stepped: true}]},
       options: {
         animation: false, parsing: false, maintainAspectRatio: false, responsive: true,
         plugins: {legend: {display: false}},
         scales: {
-          x: {type: 'linear', ticks: {color: '#8b98a5', maxTicksLimit: 5, callback: function (v) { return R.fmt.dateTime(v).substring(0, 13); }},
+          x: {type: 'linear', min: points.length ? points[0].x : undefined,
+            max: points.length ? points[points.length - 1].x : undefined, ticks: {color: '#8b98a5', maxTicksLimit: 5, callback: function (v) { return R.fmt.dateTime(v).substring(0, 13); }},
             grid: {color: '#26313d'}},
           y: {ticks: {color: '#8b98a5', callback: function (v) { return R.fmt.dollars(v, 2); }}, grid: {color: '#26313d'}}
         }

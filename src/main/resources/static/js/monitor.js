@@ -10,11 +10,12 @@
   var DELTAS = ['1m', '2m', '3m', '4m', '15m', '30m'];
   /** On a phone the table shows this many strikes either side of the price until "show all". */
   var NEAR_STRIKES = 5;
+  var CHART_STEP_MS = 5000;
   var state = {
     symbol: 'BTC', event: 'current', pushes: {}, history: {}, chart: null, active: [], activeAt: 0,
     settings: null, auto: null, strikeKey: '', trade: null
   };
-  var metrics = R.metrics = {tickToScreenMs: []};
+  var metrics = R.metrics = {tickToScreenMs: [], tickToSendMs: []};
 
   function $(id) { return document.getElementById(id); }
 
@@ -72,11 +73,12 @@
       R.fresh(body, push.fresh_until);
       return;
     }
-    var rows = document.createDocumentFragment();
+    var live = {};
+    Array.prototype.forEach.call(body.children, function (tr) { if (tr.dataset.ticker) { live[tr.dataset.ticker] = tr; } });
     var spotMarked = false;
     var spotIndex = ev.strikes.findIndex(function (r) { return r.strike > t.current_price; });
     if (spotIndex < 0) { spotIndex = ev.strikes.length; }
-    ev.strikes.forEach(function (r, i) {
+    var rows = ev.strikes.map(function (r, i) {
       var known = r.probability_yes !== null && r.probability_yes !== undefined;
       var active = r.active_side || 'yes';
       var pActive = !known ? null : active === 'yes' ? r.probability_yes : 1 - r.probability_yes;
@@ -85,9 +87,14 @@
         cls += ' spot-row';
         spotMarked = true;
       }
+      // Most rows do not change from one push to the next: those keep their element untouched.
+      var sig = [cls, r.distance, r.distance_percent, r.probability_yes, r.yes_bid, r.yes_ask, r.no_bid, r.no_ask,
+        r.yes_edge, r.no_edge, r.volume, active].join('|');
+      var existing = live[r.ticker];
+      if (existing && existing.dataset.sig === sig) { return existing; }
       var askActive = active === 'yes' ? r.yes_ask : r.no_ask;
       var edgeActive = active === 'yes' ? r.yes_edge : r.no_edge;
-      var tr = el('tr', {'class': cls, 'data-ticker': r.ticker}, [
+      return el('tr', {'class': cls, 'data-ticker': r.ticker, 'data-sig': sig}, [
         td('Strike', strikeLabel(r), 'key num'),
         td('Distance', fmt.signed(r.distance, 0, '') + ' (' + fmt.signed(r.distance_percent, 2, '%') + ')', 'num'),
         td('P(yes)', known ? fmt.percent(r.probability_yes) : '–', 'key num'),
@@ -100,21 +107,22 @@
         edgeTd('Edge', edgeActive, 'key phone-only'),
         el('td', {'data-label': 'Buy', 'class': 'buy-cell'}, [el('div', {'class': 'buy'}, [buyButton(r, 'yes'), buyButton(r, 'no')])])
       ]);
-      rows.appendChild(tr);
     });
-    R.patchRows(body, Array.prototype.slice.call(rows.children), 'ticker');
+    R.patchRows(body, rows, 'ticker');
     R.fresh(body, push.fresh_until);
     $('show-all-strikes').textContent = $('strike-table').classList.contains('all') ? 'Show strikes near the price'
       : 'Show all ' + ev.strikes.length + ' strikes';
     scrollToSpot();
     updateChartStrikes();
-    if (push.tick_at && state.event === 'current') {
+    if (push.tick_at && push.tick_at !== state.measuredTick && state.event === 'current') {
+      state.measuredTick = push.tick_at;
       var tickAt = Date.parse(push.tick_at);
+      metrics.tickToSendMs.push(push.sent_at - tickAt);
+      if (metrics.tickToSendMs.length > 1000) { metrics.tickToSendMs.shift(); }
       requestAnimationFrame(function () {
         metrics.tickToScreenMs.push(R.live.serverNow() - tickAt);
         if (metrics.tickToScreenMs.length > 1000) { metrics.tickToScreenMs.shift(); }
       });
-      push.tick_at = null;
     }
   }
 
@@ -131,6 +139,9 @@
 
   function renderMomentum(t) {
     var deltas = t.deltas_percent || {};
+    var sig = JSON.stringify(deltas) + t.momentum_bp;
+    if (state.momentumSig === sig) { return; }
+    state.momentumSig = sig;
     var boxes = DELTAS.map(function (k) {
       var v = deltas[k];
       return el('div', {'class': 'mbox live ' + (v > 0 ? 'up' : v < 0 ? 'down' : '')}, [
@@ -194,7 +205,8 @@
     var series = state.history[table.symbol] || (state.history[table.symbol] = []);
     var x = Date.parse(table.price_at);
     var last = series[series.length - 1];
-    if (last && x <= last.x) { return; }
+    // One live point per 5 s is plenty on a three-hour chart, and keeps redraws off the busy main thread.
+    if (last && x < last.x + CHART_STEP_MS) { return; }
     series.push({x: x, y: table.current_price});
     if (series.length > 4000) { series.shift(); }
     if (state.chart && table.symbol === state.symbol) {
@@ -524,7 +536,8 @@
     drawChart();
   }
 
-  R.live.on('strike_table', function (push) {
+  R.live.on('strike_table', function (push, envelope) {
+    push.sent_at = Date.parse(envelope.at);
     var symbol = push.table.symbol;
     var previous = state.pushes[symbol];
     state.pushes[symbol] = push;

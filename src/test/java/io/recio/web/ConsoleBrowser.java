@@ -141,16 +141,23 @@ public final class ConsoleBrowser {
                 + " || document.body.scrollWidth > window.innerWidth");
     }
 
-    /** The whole page as PNG under {@link #SHOTS}. */
+    /**
+     * The whole page as PNG under {@link #SHOTS}: the screen is made as tall as the page for the shot, so the
+     * phone's tab bar sits at the bottom as it does on a device.
+     */
     @SuppressWarnings("unchecked")
     public Path shot(String name) throws Exception {
         Number height = (Number) js("return Math.max(document.documentElement.scrollHeight, window.innerHeight)");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.width, "height", height.intValue(), "scale", 1);
-        Map<String, Object> answer = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Path file = SHOTS.resolve(name + ".png");
-        Files.write(file, Base64.getDecoder().decode((String) answer.get("data")));
-        return file;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width,
+                "height", height.intValue(), "deviceScaleFactor", size.scale, "mobile", size.mobile));
+        try {
+            Map<String, Object> answer = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            Path file = SHOTS.resolve(name + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) answer.get("data")));
+            return file;
+        } finally {
+            size(size);
+        }
     }
 
     /** The browser's console errors since the last call (CSP violations, failed loads, script errors). */

@@ -64,6 +64,7 @@ public abstract class ConsoleWorld {
     @BeforeEach
     void world() throws Exception {
         browser = ConsoleBrowser.shared();
+        browser.consoleErrors();
         synchronized (ConsoleWorld.class) {
             if (accounts.find(TRADER).isEmpty()) {
                 accounts.create(TRADER, TRADER_PASSWORD, Role.USER);

@@ -37,6 +37,11 @@ final class Display {
         return sign + dollars(m);
     }
 
+    /** A BTC or ETH price: {@code $94,123.45}. */
+    static String spot(io.recio.market.SpotPrice p) {
+        return p == null ? "–" : "$" + String.format(Locale.US, "%,.2f", new BigDecimal(p.toDollars(2)));
+    }
+
     /** {@code 45¢}, {@code 45.5¢}. */
     static String cents(Price p) {
         if (p == null) {

@@ -128,7 +128,7 @@ class HistoryPage {
                 f.purpose(), Display.contracts(f.count()), Display.cents(f.price()), Display.dollars(f.fee()),
                 f.fillId()}).toList());
         model.addAttribute("log", d.log().stream().map(l -> new String[] {Display.dateTime(l.at(), zone),
-                (l.from() == null ? "" : l.from().name()) + (l.to() == null || l.to() == l.from() ? "" : " → " + l.to()),
+                transition(l.from(), l.to()),
                 l.message()}).toList());
         return "trade";
     }
@@ -157,8 +157,7 @@ class HistoryPage {
         f.add(new String[] {"Exit price", Display.cents(t.exitPrice())});
         f.add(new String[] {"P at entry", Display.percent(t.probAtEntry())});
         f.add(new String[] {"Edge at entry", Display.edge(t.edgeAtEntry())});
-        f.add(new String[] {"Spot at open / close", (t.spotAtOpen() == null ? "–" : "$" + t.spotAtOpen().toDollars(2))
-                + " / " + (t.spotAtClose() == null ? "–" : "$" + t.spotAtClose().toDollars(2))});
+        f.add(new String[] {"Spot at open / close", Display.spot(t.spotAtOpen()) + " / " + Display.spot(t.spotAtClose())});
         f.add(new String[] {"Fees", Display.dollars(t.fees())});
         f.add(new String[] {"Payout", Display.dollars(t.payout())});
         f.add(new String[] {"PnL", Display.signedDollars(t.pnl()) + (t.result() == null ? "" : " (" + t.result() + ")")});
@@ -172,6 +171,14 @@ class HistoryPage {
         f.add(new String[] {"Opened", Display.dateTime(t.openedAt(), zone)});
         f.add(new String[] {"Finished", Display.dateTime(t.closedAt(), zone)});
         return f;
+    }
+
+    /** A log line's status change: {@code OPEN → CLOSING}, or the one status when it did not change. */
+    private static String transition(TradeStatus from, TradeStatus to) {
+        if (from == null || to == null || from == to) {
+            return to != null ? to.name() : from != null ? from.name() : "";
+        }
+        return from + " → " + to;
     }
 
     private static List<GroupRow> groups(List<TradeSummary.Group> groups) {
