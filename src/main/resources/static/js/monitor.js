@@ -39,19 +39,25 @@
 
   function strikeLabel(r) { return fmt.dollars(r.strike, r.strike % 1 === 0 ? 0 : 2); }
 
-  function buyButton(r, side) {
+  /** A side's bid and ask; the ask is the button that buys that side (nothing to press when none is offered). */
+  function bidAsk(r, side, label) {
+    var bid = side === 'yes' ? r.yes_bid : r.no_bid;
     var ask = side === 'yes' ? r.yes_ask : r.no_ask;
-    var b = el('button', {type: 'button', 'class': 'small ' + side, 'data-ticker': r.ticker, 'data-side': side,
-      disabled: ask === null || ask === undefined ? 'disabled' : null,
-      'aria-label': 'Buy ' + side.toUpperCase() + ' ' + r.ticker}, side.toUpperCase() + ' ' + fmt.cents(ask));
-    return b;
+    return el('td', {'data-label': label, 'class': 'num quote'}, [fmt.cents(bid) + ' / ', askButton(r, side, fmt.cents(ask))]);
+  }
+
+  function askButton(r, side, text) {
+    var ask = side === 'yes' ? r.yes_ask : r.no_ask;
+    if (ask === null || ask === undefined) { return el('span', {'class': 'muted'}, '–'); }
+    return el('button', {type: 'button', 'class': 'ask ' + side, 'data-ticker': r.ticker, 'data-side': side,
+      title: 'Buy ' + side.toUpperCase() + ' at ' + fmt.cents(ask), 'aria-label': 'Buy ' + side.toUpperCase() + ' ' + r.ticker}, text);
   }
 
   function renderTable() {
     var push = state.pushes[state.symbol];
     var body = document.querySelector('#strike-table tbody');
     if (!push) {
-      body.replaceChildren(el('tr', {'class': 'empty'}, [el('td', {colspan: '11'}, 'Waiting for the live strike table…')]));
+      body.replaceChildren(el('tr', {'class': 'empty'}, [el('td', {colspan: '10'}, 'Waiting for the live strike table…')]));
       return;
     }
     var t = push.table;
@@ -69,7 +75,7 @@
     $('event-ticker').textContent = ev ? ev.event_ticker : '–';
     $('event-label').textContent = ev ? 'closing ' + fmt.hour(ev.close) : '';
     if (!ev || !ev.strikes || ev.strikes.length === 0) {
-      body.replaceChildren(el('tr', {'class': 'empty'}, [el('td', {colspan: '11'}, 'No markets listed for this event yet.')]));
+      body.replaceChildren(el('tr', {'class': 'empty'}, [el('td', {colspan: '10'}, 'No markets listed for this event yet.')]));
       R.fresh(body, push.fresh_until);
       return;
     }
@@ -96,16 +102,16 @@
       var edgeActive = active === 'yes' ? r.yes_edge : r.no_edge;
       return el('tr', {'class': cls, 'data-ticker': r.ticker, 'data-sig': sig}, [
         td('Strike', strikeLabel(r), 'key num'),
-        td('Distance', fmt.signed(r.distance, 0, '') + ' (' + fmt.signed(r.distance_percent, 2, '%') + ')', 'num'),
+        el('td', {'data-label': 'Distance', 'class': 'num', title: fmt.signed(r.distance_percent, 2, '%')},
+          fmt.signed(r.distance, 0, '') + (R.phone.matches ? ' (' + fmt.signed(r.distance_percent, 2, '%') + ')' : '')),
         td('P(yes)', known ? fmt.percent(r.probability_yes) : '–', 'key num'),
-        td('Yes bid/ask', fmt.cents(r.yes_bid) + ' / ' + fmt.cents(r.yes_ask), 'num'),
-        td('No bid/ask', fmt.cents(r.no_bid) + ' / ' + fmt.cents(r.no_ask), 'num'),
+        bidAsk(r, 'yes', 'Yes bid / ask'),
+        bidAsk(r, 'no', 'No bid / ask'),
         edgeTd('Yes edge', r.yes_edge),
         edgeTd('No edge', r.no_edge),
         td('Volume', Math.round(r.volume || 0).toLocaleString('en-US'), 'num'),
-        td(active.toUpperCase() + ' ask', active.toUpperCase() + ' ' + fmt.cents(askActive), 'key phone-only num'),
-        edgeTd('Edge', edgeActive, 'key phone-only'),
-        el('td', {'data-label': 'Buy', 'class': 'buy-cell'}, [el('div', {'class': 'buy'}, [buyButton(r, 'yes'), buyButton(r, 'no')])])
+        el('td', {'data-label': 'Buy', 'class': 'key phone-only num'}, [askButton(r, active, active.toUpperCase() + ' ' + fmt.cents(askActive))]),
+        edgeTd('Edge', edgeActive, 'key phone-only')
       ]);
     });
     R.patchRows(body, rows, 'ticker');

@@ -19,11 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The world every console browser test shares (one Spring context, one browser): recio in demo mode with its
  * background services, the built-in exchange and feed simulators on real sockets, trading against the simulated
- * exchange, three days of seeded history; the master admin {@code admin} and a plain user {@code trader}.
+ * exchange (an order unanswered for 4 s is UNKNOWN), three days of seeded history; the master admin {@code admin}
+ * and a plain user {@code trader}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "recio.services.autostart=true", "recio.mode=demo", "recio.simulator.enabled=true",
-        "recio.trading.venue=kalshi", "recio.feeds.demo-history-days=3"})
+        "recio.trading.venue=kalshi", "recio.feeds.demo-history-days=3", "recio.kalshi.order-timeout=4s"})
 @ActiveProfiles("test")
 public abstract class ConsoleWorld {
 
@@ -86,6 +87,30 @@ public abstract class ConsoleWorld {
             List<?> rows = d.findElements(By.cssSelector("#strike-table tbody tr[data-ticker]"));
             return rows.size() >= 5 && !d.findElement(By.id("model-name")).getText().matches("–|none ready");
         });
+    }
+
+    /** Finds a strike near the money whose YES is offered (its entry and exit fill) and answers its ticker. */
+    protected String nearTheMoneyYes() {
+        return (String) browser.waiting().until(d -> browser.js("""
+                for (const b of document.querySelectorAll('#strike-table button[data-side=yes]:not([disabled])')) {
+                  const cents = parseInt(b.textContent.replace(/[^0-9]/g, ''), 10);
+                  if (cents >= 15 && cents <= 85) { return b.dataset.ticker; }
+                }
+                return null;"""));
+    }
+
+    /** Opens the trade dialog of a strike's YES and asks for {@code contracts} at up to 3¢ above the ask. */
+    protected void buyYes(String ticker, int contracts) {
+        browser.one("button[data-ticker='" + ticker + "'][data-side=yes]").click();
+        browser.waiting().until(d -> d.findElement(By.id("trade-dialog")).isDisplayed());
+        var count = browser.one("#trade-count");
+        count.clear();
+        count.sendKeys(String.valueOf(contracts));
+        var worst = browser.one("#trade-worst");
+        java.math.BigDecimal ask = new java.math.BigDecimal(worst.getAttribute("value"));
+        worst.clear();
+        worst.sendKeys(ask.add(new java.math.BigDecimal("0.03")).min(new java.math.BigDecimal("0.99")).toPlainString());
+        browser.one("#trade-submit").click();
     }
 
     /** Waits until the tab's live channel is connected. */

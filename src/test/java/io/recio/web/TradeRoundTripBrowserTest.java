@@ -32,23 +32,8 @@ class TradeRoundTripBrowserTest extends ConsoleWorld {
         waitForStrikeTable();
         waitForLive();
 
-        // A strike near the money: both sides have makers, so the entry and the exit fill.
-        String ticker = (String) browser.waiting().until(d -> browser.js("""
-                for (const b of document.querySelectorAll('#strike-table button[data-side=yes]:not([disabled])')) {
-                  const cents = parseInt(b.textContent.replace(/[^0-9]/g, ''), 10);
-                  if (cents >= 15 && cents <= 85) { return b.dataset.ticker; }
-                }
-                return null;"""));
-        browser.one("button[data-ticker='" + ticker + "'][data-side=yes]").click();
-        browser.waiting().until(d -> d.findElement(By.id("trade-dialog")).isDisplayed());
-        WebElement count = browser.one("#trade-count");
-        count.clear();
-        count.sendKeys("2");
-        WebElement worst = browser.one("#trade-worst");
-        BigDecimal ask = new BigDecimal(worst.getAttribute("value"));
-        worst.clear();
-        worst.sendKeys(ask.add(new BigDecimal("0.03")).min(new BigDecimal("0.99")).toPlainString());
-        browser.one("#trade-submit").click();
+        String ticker = nearTheMoneyYes();
+        buyYes(ticker, 2);
         browser.waiting().until(d -> !d.findElement(By.id("trade-dialog")).isDisplayed());
 
         WebElement row = browser.waiting().until(d -> d.findElements(By.cssSelector("#active-trades tbody tr[data-id]"))

@@ -1,7 +1,6 @@
 package io.recio.trading.internal;
 
 import io.recio.market.Count;
-import io.recio.market.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,15 +35,15 @@ class FirstStartSettings {
     }
 
     /**
-     * The defaults with auto-entry on and gates the simulated market passes: no volume filter (the simulated
-     * exchange reports no traded volume), any probability from 10 % with an edge of at least 1¢ (the simulated
-     * makers price the favourites above the model, so REC.IO's 95 % minimum would find nothing to buy), and an
-     * auto-stop below 5 % so a lost cause is sold rather than held to the close.
+     * The defaults with auto-entry on and gates the simulated market passes now and then: no volume filter (the
+     * simulated exchange reports no traded volume) and a minimum probability of 70 % instead of 95 % (the
+     * simulated makers price the strong favourites above the model, so REC.IO's 95 % finds almost nothing to buy;
+     * from 70 % the bot still buys only the favoured side, several times an hour).
      */
     static TradeSettings demo(TradeSettings d) {
-        return new TradeSettings(true, true, d.positionSize(), d.multiplier(), 10.0, Money.ofCents(1),
+        return new TradeSettings(true, d.autoStopEnabled(), d.positionSize(), d.multiplier(), 70.0, d.minEdge(),
                 d.minTimeSeconds(), d.maxTimeSeconds(), d.cooldownSeconds(), d.spikeThreshold(), d.recoveryThreshold(),
-                d.recoveryMinutes(), Count.ZERO, d.maxAsk(), 5.0, d.stopMinHoldSeconds(), d.stopVerifySeconds(),
-                d.momentumStopEnabled(), d.momentumStopThreshold());
+                d.recoveryMinutes(), Count.ZERO, d.maxAsk(), d.stopProbability(), d.stopMinHoldSeconds(),
+                d.stopVerifySeconds(), d.momentumStopEnabled(), d.momentumStopThreshold());
     }
 }
