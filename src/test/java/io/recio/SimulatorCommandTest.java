@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
 import io.recio.simulator.feed.CoinbaseFeedServer;
 import java.net.URI;
@@ -47,9 +48,10 @@ class SimulatorCommandTest {
             assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
             assertThat(context.getEnvironment().getProperty("recio.simulator.seed")).isEqualTo("7");
             CoinbaseFeedServer feed = context.getBean(CoinbaseFeedServer.class);
+            // ops starts the services in the background of a ready application
+            await().atMost(Duration.ofSeconds(30)).until(() -> context.getBean(ManagedServices.class)
+                    .health(ServiceName.SIMULATOR_COINBASE).orElseThrow().state() == ServiceState.RUNNING);
             assertThat(feed.port()).isPositive();
-            assertThat(context.getBean(ManagedServices.class).health("simulator_coinbase"))
-                    .hasValueSatisfying(h -> assertThat(h.state()).isEqualTo(ServiceState.RUNNING));
 
             CompletableFuture<String> first = new CompletableFuture<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()

@@ -11,6 +11,7 @@ import io.recio.RecioProperties;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,8 +151,8 @@ class StrikeTablesIntegrationTest {
 
     @Test
     void theServiceRunsUnderRecioName() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> services.health("unified_production_coordinator").isPresent());
-        assertThat(services.health("unified_production_coordinator").get().state())
+        await().atMost(Duration.ofSeconds(10)).until(() -> services.health(ServiceName.UNIFIED_PRODUCTION_COORDINATOR).isPresent());
+        assertThat(services.health(ServiceName.UNIFIED_PRODUCTION_COORDINATOR).get().state())
                 .isIn(ServiceState.RUNNING, ServiceState.DEGRADED);
     }
 

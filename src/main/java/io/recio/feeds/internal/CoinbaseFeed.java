@@ -9,6 +9,9 @@ import io.recio.feeds.internal.CoinbaseMessages.Message;
 import io.recio.feeds.internal.CoinbaseMessages.Ticker;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -19,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,17 +31,18 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The Coinbase Exchange WebSocket client (JDK {@link WebSocket}): subscribes to {@code ticker} and
- * {@code heartbeat} for the watched products right after connecting, feeds accepted prices into the
- * {@link SourceBoard}, and reconnects with exponential back-off and jitter when the connection closes, fails,
- * or goes silent for {@code stale-after}. Bad frames are counted and skipped; they never end the client.
+ * The Coinbase Exchange WebSocket client (JDK {@link WebSocket}), run by ops as the managed service
+ * {@code coinbase_feed}: subscribes to {@code ticker} and {@code heartbeat} for the watched products right after
+ * connecting, feeds accepted prices into the {@link SourceBoard}, and reconnects with exponential back-off and
+ * jitter when the connection closes, fails, or goes silent for {@code stale-after}; each duty cycle looks at the
+ * connection and connects when due. Bad frames are counted and skipped; they never end the client. Coinbase being
+ * away is not a failure of recio (the price watchdogs fall back to Kalshi's index): the service is DEGRADED.
  */
 @Component
-public class CoinbaseFeed implements SmartLifecycle {
+public class CoinbaseFeed implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(CoinbaseFeed.class);
 
@@ -45,24 +50,26 @@ public class CoinbaseFeed implements SmartLifecycle {
     private final SourceBoard board;
     private final Watchdogs watchdogs;
     private final Clock clock;
-    private final boolean autostart;
     private final URI url;
+    private final List<ServiceName> dependencies;
     private final CoinbaseMessages parser = new CoinbaseMessages();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<Symbol, Long> referencePrices = new EnumMap<>(Symbol.class);
-    private final Object lock = new Object();
-    private volatile boolean running;
-    private volatile Thread loop;
+    private volatile ServiceContext context;
     private volatile Connection current;
+    private int failures;
+    private Instant nextAttempt = Instant.MIN;
 
     public CoinbaseFeed(FeedsProperties properties, RecioProperties recio, SourceBoard board, Watchdogs watchdogs,
-                        Clock clock, @Value("${recio.services.autostart:true}") boolean autostart) {
+                        Clock clock, @Value("${recio.simulator.enabled:false}") boolean simulated) {
         this.properties = properties;
         this.board = board;
         this.watchdogs = watchdogs;
         this.clock = clock;
-        this.autostart = autostart;
         this.url = feedUrl(properties, recio);
+        // the built-in feed must listen before the client connects to it
+        this.dependencies = simulated && properties.coinbaseUrl() == null ? List.of(ServiceName.SIMULATOR_COINBASE)
+                : List.of();
     }
 
     /** The configured URL, else the built-in simulator in demo mode, else Coinbase's production feed. */
@@ -82,87 +89,71 @@ public class CoinbaseFeed implements SmartLifecycle {
     }
 
     @Override
-    public boolean isAutoStartup() {
-        return autostart;
+    public ServiceName name() {
+        return ServiceName.COINBASE_FEED;
     }
 
     @Override
-    public void start() {
-        synchronized (lock) {
-            if (running) {
-                return;
+    public List<ServiceName> dependencies() {
+        return dependencies;
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+        context.detail("url", url.toString());
+        failures = 0;
+        nextAttempt = Instant.MIN;
+    }
+
+    /** Often enough to notice a silent connection well within {@code stale-after} (at least 1 s). */
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofMillis(250);
+    }
+
+    @Override
+    public int doWork(Instant now) throws InterruptedException {
+        Connection c = current;
+        if (c != null) {
+            Optional<String> ended = c.ended(now);
+            if (ended.isEmpty()) {
+                return 0;
             }
-            running = true;
-            loop = Thread.ofVirtual().name("coinbase-feed").start(this::run);
+            current = null;
+            c.socket.abort();
+            c.saveReferencePrices();
+            failures = c.gotData ? 0 : failures + 1;
+            nextAttempt = now.plus(backOff(failures, properties.reconnectMin(), properties.reconnectMax()));
+            watchdogs.reconnect(c.stale);
+            log.warn("Coinbase feed {} {}; reconnecting at {}", url, ended.get(), nextAttempt);
+            context.degraded("Coinbase feed " + ended.get() + "; reconnecting at " + nextAttempt);
+            return 1;
         }
+        if (now.isBefore(nextAttempt)) {
+            return 0;
+        }
+        try {
+            current = connect();
+            context.healthy();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            failures++;
+            nextAttempt = now.plus(backOff(failures, properties.reconnectMin(), properties.reconnectMax()));
+            log.warn("Coinbase feed {}: {}", url, describe(e));
+            context.degraded("cannot connect to " + url + ": " + describe(e) + "; next attempt at " + nextAttempt);
+        }
+        return 1;
     }
 
     @Override
     public void stop() {
-        Thread t;
-        synchronized (lock) {
-            running = false;
-            t = loop;
-            loop = null;
-        }
         Connection c = current;
+        current = null;
         if (c != null) {
             c.socket.abort();
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
-    }
-
-    private void run() {
-        int failures = 0;
-        while (running) {
-            boolean stale = false;
-            boolean gotData = false;
-            try {
-                Connection c = connect();
-                current = c;
-                gotData = c.awaitEnd();
-                stale = c.stale;
-            } catch (InterruptedException e) {
-                break;
-            } catch (Exception e) {
-                if (running) {
-                    log.warn("Coinbase feed {}: {}", url, describe(e));
-                }
-            } finally {
-                Connection c = current;
-                current = null;
-                if (c != null) {
-                    c.socket.abort();
-                    c.saveReferencePrices();
-                }
-            }
-            if (!running) {
-                break;
-            }
-            failures = gotData ? 0 : failures + 1;
-            watchdogs.reconnect(stale);
-            try {
-                Thread.sleep(backOff(failures, properties.reconnectMin(), properties.reconnectMax()).toMillis());
-            } catch (InterruptedException e) {
-                break;
-            }
+            c.saveReferencePrices();
         }
     }
 
@@ -235,27 +226,22 @@ public class CoinbaseFeed implements SmartLifecycle {
             }
         }
 
-        /** Blocks until the connection ends or goes stale; returns whether it ever delivered prices. */
-        boolean awaitEnd() throws InterruptedException {
-            long checkMillis = Math.max(100, Math.min(1000, properties.staleAfter().toMillis() / 4));
-            while (running) {
+        /** Why the connection is over at {@code now} (closed, failed or silent too long), or empty while it lives. */
+        Optional<String> ended(Instant now) {
+            if (closed.isDone()) {
                 try {
-                    closed.get(checkMillis, TimeUnit.MILLISECONDS);
-                    log.warn("Coinbase feed {} closed by the server", url);
-                    return gotData;
-                } catch (TimeoutException e) {
-                    Duration silence = Duration.between(lastMessageAt, clock.instant());
-                    if (silence.compareTo(properties.staleAfter()) > 0) {
-                        stale = true;
-                        log.warn("Coinbase feed {} silent for {} ms; reconnecting", url, silence.toMillis());
-                        return gotData;
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    log.warn("Coinbase feed {} failed: {}", url, describe(e));
-                    return gotData;
+                    closed.join();
+                    return Optional.of("closed by the server");
+                } catch (RuntimeException e) {
+                    return Optional.of("failed: " + describe(e));
                 }
             }
-            return gotData;
+            Duration silence = Duration.between(lastMessageAt, now);
+            if (silence.compareTo(properties.staleAfter()) > 0) {
+                stale = true;
+                return Optional.of("silent for " + silence.toMillis() + " ms");
+            }
+            return Optional.empty();
         }
 
         @Override

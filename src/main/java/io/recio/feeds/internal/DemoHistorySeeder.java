@@ -1,10 +1,11 @@
 package io.recio.feeds.internal;
 
-import io.recio.Mode;
-import io.recio.RecioProperties;
 import io.recio.feeds.Candle;
 import io.recio.feeds.HistoryImported;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import io.recio.simulator.prices.MinuteCandle;
 import io.recio.simulator.prices.SimulatedHistory;
 import java.nio.file.Path;
@@ -19,63 +20,72 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a fresh demo its price history: in demo mode, a symbol whose {@code historical_data} is empty is seeded
- * in the background with {@code recio.feeds.demo-history-days} of one-minute candles from the simulator's
- * price model (so the history runs into the simulated present), or, when no simulator history is available,
- * from the candle files named in {@code recio.feeds.history-files}. Runs once per start, never in paper or
- * live mode, and not when {@code recio.services.autostart} is false.
+ * Gives a fresh demo its price history, as the managed service {@code demo_history_seeder} (demo mode only): a
+ * symbol whose {@code historical_data} is empty is seeded with {@code recio.feeds.demo-history-days} of one-minute
+ * candles from the simulator's price model (so the history runs into the simulated present), or, when no simulator
+ * history is available, from the candle files named in {@code recio.feeds.history-files}. Its first duty cycle
+ * does the work (in the background of start-up); later ones have nothing to do.
  */
 @Component
-class DemoHistorySeeder implements SmartLifecycle {
+@ConditionalOnProperty(name = "recio.mode", havingValue = "demo", matchIfMissing = true)
+class DemoHistorySeeder implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistorySeeder.class);
 
     private final FeedsProperties properties;
-    private final RecioProperties recio;
     private final CandleStore store;
     private final HistoryImport history;
     private final Supplier<SimulatedHistory> simulator;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final boolean autostart;
-    private volatile Thread worker;
+    private volatile boolean done;
+    private volatile ServiceContext context;
 
     @Autowired
-    DemoHistorySeeder(FeedsProperties properties, RecioProperties recio, CandleStore store, HistoryImport history,
-                      ObjectProvider<SimulatedHistory> simulator, Clock clock, ApplicationEventPublisher events,
-                      @Value("${recio.services.autostart:true}") boolean autostart) {
-        this(properties, recio, store, history, simulator::getIfUnique, clock, events, autostart);
+    DemoHistorySeeder(FeedsProperties properties, CandleStore store, HistoryImport history,
+                      ObjectProvider<SimulatedHistory> simulator, Clock clock, ApplicationEventPublisher events) {
+        this(properties, store, history, simulator::getIfUnique, clock, events);
     }
 
-    DemoHistorySeeder(FeedsProperties properties, RecioProperties recio, CandleStore store, HistoryImport history,
-                      Supplier<SimulatedHistory> simulator, Clock clock, ApplicationEventPublisher events,
-                      boolean autostart) {
+    DemoHistorySeeder(FeedsProperties properties, CandleStore store, HistoryImport history,
+                      Supplier<SimulatedHistory> simulator, Clock clock, ApplicationEventPublisher events) {
         this.properties = properties;
-        this.recio = recio;
         this.store = store;
         this.history = history;
         this.simulator = simulator;
         this.clock = clock;
         this.events = events;
-        this.autostart = autostart;
     }
 
     @Override
-    public boolean isAutoStartup() {
-        return autostart;
+    public ServiceName name() {
+        return ServiceName.DEMO_HISTORY_SEEDER;
     }
 
     @Override
-    public synchronized void start() {
-        if (worker == null && recio.mode() == Mode.DEMO) {
-            worker = Thread.ofVirtual().name("demo-history").start(this::seedAll);
+    public void start(ServiceContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public int doWork(Instant now) {
+        if (done) {
+            return 0;
         }
+        seedAll();
+        done = !stopping();
+        context.detail("seeded", done);
+        return 1;
     }
 
     /** Seeds every watched symbol whose history is empty; returns when done (the worker's body). */
@@ -121,7 +131,7 @@ class DemoHistorySeeder implements SmartLifecycle {
         Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Instant from = end.minus(Duration.ofDays(properties.demoHistoryDays()));
         long inserted = 0;
-        for (Instant day = from; day.isBefore(end) && !Thread.currentThread().isInterrupted(); ) {
+        for (Instant day = from; day.isBefore(end) && !stopping(); ) {
             Instant next = day.plus(Duration.ofDays(1));
             if (next.isAfter(end)) {
                 next = end;
@@ -137,17 +147,14 @@ class DemoHistorySeeder implements SmartLifecycle {
         log.info("demo history of {}: {} simulated one-minute candles from {} to {}", symbol, inserted, from, end);
     }
 
-    @Override
-    public synchronized void stop() {
-        Thread t = worker;
-        worker = null;
-        if (t != null) {
-            t.interrupt();
-        }
+    /** A stop during the seeding ends it after the current day; the next start sees a history that is not empty. */
+    private boolean stopping() {
+        ServiceContext c = context;
+        return c != null && c.stopping();
     }
 
     @Override
-    public boolean isRunning() {
-        return worker != null;
+    public void stop() {
+        // the seeding ends by itself when asked to stop (see stopping())
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The one-second price log: each second takes every symbol's price from the {@link SourceBoard}, derives
  * deltas, momentum and averages from the in-memory window, publishes a {@link PriceTick}, and buffers the row
  * for the next batched write. A second without a fresh price is a gap: nothing is logged or published.
- * {@link #tick} and {@link #flush} are called from one thread (the {@link PriceLogScheduler}, or a test).
+ * Each symbol's seconds are logged from one thread (its {@link SymbolPriceWatchdog}, or a test), so a window
+ * needs no lock; writes may come from any of them.
  */
 @Component
 public class PriceLog implements LatestPrices {
@@ -71,28 +72,37 @@ public class PriceLog implements LatestPrices {
 
     /** Logs the whole second containing {@code at} for every symbol (a second already logged is skipped). */
     public void tick(Instant at) {
-        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
         for (Symbol symbol : properties.symbols()) {
-            PriceWindow window = windows.get(symbol);
-            Instant newest = window.newest();
-            if (newest != null && !second.isAfter(newest)) {
-                continue;
-            }
-            Optional<SourceBoard.Reading> reading = board.current(symbol, at);
-            watchdogs.sourceUsed(symbol, reading.map(SourceBoard.Reading::source).orElse(null));
-            if (reading.isEmpty()) {
-                watchdogs.gap(symbol);
-                continue;
-            }
-            SourceBoard.Reading r = reading.get();
-            PriceWindow.Derived derived = window.log(second, r.price().units());
-            PriceTick tick = new PriceTick(symbol, second, r.price(), derived.deltasPercent(), derived.momentum(),
-                    new SpotPrice(derived.average60sUnits()), r.source(), r.age());
-            latest.put(symbol, tick);
-            enqueue(new LoggedSecond(tick, derived.average1mUnits()));
-            watchdogs.logged(symbol, r.age().toMillis());
-            events.publishEvent(tick);
+            tick(symbol, at);
         }
+    }
+
+    /**
+     * Logs the whole second containing {@code at} for {@code symbol}; returns false when that second was already
+     * logged or the symbol is not watched.
+     */
+    public boolean tick(Symbol symbol, Instant at) {
+        PriceWindow window = windows.get(symbol);
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant newest = window == null ? null : window.newest();
+        if (window == null || newest != null && !second.isAfter(newest)) {
+            return false;
+        }
+        Optional<SourceBoard.Reading> reading = board.current(symbol, at);
+        watchdogs.sourceUsed(symbol, reading.map(SourceBoard.Reading::source).orElse(null));
+        if (reading.isEmpty()) {
+            watchdogs.gap(symbol);
+            return true;
+        }
+        SourceBoard.Reading r = reading.get();
+        PriceWindow.Derived derived = window.log(second, r.price().units());
+        PriceTick tick = new PriceTick(symbol, second, r.price(), derived.deltasPercent(), derived.momentum(),
+                new SpotPrice(derived.average60sUnits()), r.source(), r.age());
+        latest.put(symbol, tick);
+        enqueue(new LoggedSecond(tick, derived.average1mUnits()));
+        watchdogs.logged(symbol, r.age().toMillis());
+        events.publishEvent(tick);
+        return true;
     }
 
     private void enqueue(LoggedSecond row) {
@@ -114,18 +124,23 @@ public class PriceLog implements LatestPrices {
     public long restore(Instant now) {
         long restored = 0;
         for (Symbol symbol : properties.symbols()) {
-            PriceWindow window = windows.get(symbol);
-            if (window.newest() != null) {
-                continue;
-            }
-            long[] count = {0};
-            rows.forEach(symbol, now.minusSeconds(PriceWindow.CAPACITY), now, p -> {
-                window.log(p.at(), p.priceUnits());
-                count[0]++;
-            });
-            restored += count[0];
+            restored += restore(symbol, now);
         }
         return restored;
+    }
+
+    /** {@link #restore(Instant)} for one symbol. */
+    public long restore(Symbol symbol, Instant now) {
+        PriceWindow window = windows.get(symbol);
+        if (window == null || window.newest() != null) {
+            return 0;
+        }
+        long[] count = {0};
+        rows.forEach(symbol, now.minusSeconds(PriceWindow.CAPACITY), now, p -> {
+            window.log(p.at(), p.priceUnits());
+            count[0]++;
+        });
+        return count[0];
     }
 
     /** Writes every buffered row in one batch; on failure the rows stay buffered for the next attempt. */
@@ -152,9 +167,18 @@ public class PriceLog implements LatestPrices {
 
     /** Deletes price-log rows older than the retention. */
     public int applyRetention() {
-        int deleted = rows.deleteBefore(clock.instant().minus(properties.retention()));
+        int deleted = 0;
+        for (Symbol symbol : properties.symbols()) {
+            deleted += applyRetention(symbol, clock.instant());
+        }
+        return deleted;
+    }
+
+    /** Deletes the rows of {@code symbol} older than the retention at {@code now}. */
+    public int applyRetention(Symbol symbol, Instant now) {
+        int deleted = rows.deleteBefore(symbol, now.minus(properties.retention()));
         if (deleted > 0) {
-            log.info("price log retention: deleted {} rows older than {}", deleted, properties.retention());
+            log.info("price log retention: deleted {} {} rows older than {}", deleted, symbol, properties.retention());
         }
         return deleted;
     }

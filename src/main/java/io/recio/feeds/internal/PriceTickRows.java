@@ -88,9 +88,10 @@ public final class PriceTickRows {
         }));
     }
 
-    /** Deletes every second older than {@code cutoff}; returns how many rows went. */
-    public int deleteBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM live_data.price_tick WHERE at_second < ?", Timestamp.from(cutoff));
+    /** Deletes every second of {@code symbol} older than {@code cutoff}; returns how many rows went. */
+    public int deleteBefore(Symbol symbol, Instant cutoff) {
+        return jdbc.update("DELETE FROM live_data.price_tick WHERE symbol = ? AND at_second < ?", symbol.name(),
+                Timestamp.from(cutoff));
     }
 
     /** How many seconds of {@code symbol} are stored (tests and the rate measurement). */

@@ -1,24 +1,23 @@
 package io.recio.feeds.internal;
 
 import io.recio.market.Symbol;
-import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * REC.IO's {@code symbol_price_watchdog_btc} and {@code symbol_price_watchdog_eth} as managed services: their
- * state (RUNNING on Coinbase, DEGRADED on the fallback or with no price), the source in use, and the counters
- * of everything the feed rejected or missed.
+ * What the {@link SymbolPriceWatchdog}s report: their health (RUNNING on Coinbase, DEGRADED on the fallback or
+ * with no price), the source in use, and the counters of everything the feed rejected or missed. The feed client
+ * and the price log report here; a watchdog attaches its service context while it runs.
  */
 @Component
 public class Watchdogs {
@@ -59,7 +58,7 @@ public class Watchdogs {
         }
     }
 
-    private final Map<Symbol, ManagedService> services = new EnumMap<>(Symbol.class);
+    private final Map<Symbol, ServiceContext> services = new ConcurrentHashMap<>();
     private final Map<Symbol, Counters> counters = new EnumMap<>(Symbol.class);
     private final Map<Symbol, String> sources = new EnumMap<>(Symbol.class);
     private final AtomicLong malformedFrames = new AtomicLong();
@@ -70,19 +69,21 @@ public class Watchdogs {
     private final Clock clock;
     private final Duration startGrace;
 
-    public Watchdogs(ManagedServices registry, FeedsProperties properties, Clock clock) {
+    public Watchdogs(FeedsProperties properties, Clock clock) {
         this.clock = clock;
         // A feed needs a moment to connect: no price in the first seconds is not yet a degradation.
         this.startGrace = properties.staleAfter().multipliedBy(3);
         for (Symbol symbol : Symbol.values()) {
-            services.put(symbol, registry.register(serviceName(symbol), List.of()));
             counters.put(symbol, new Counters());
         }
     }
 
-    /** REC.IO's service name, e.g. {@code symbol_price_watchdog_btc}. */
-    public static String serviceName(Symbol symbol) {
-        return "symbol_price_watchdog_" + symbol.name().toLowerCase(Locale.ROOT);
+    /** Passes a report to the watchdog of {@code symbol}, if it runs (a stopped one has no health to report). */
+    private void report(Symbol symbol, Consumer<ServiceContext> what) {
+        ServiceContext context = services.get(symbol);
+        if (context != null) {
+            what.accept(context);
+        }
     }
 
     public Counters counters(Symbol symbol) {
@@ -101,15 +102,17 @@ public class Watchdogs {
         return staleConnections.get();
     }
 
-    void starting(Symbol symbol) {
+    /** The watchdog of {@code symbol} starts: its reports go to {@code context} until it stops. */
+    void attach(Symbol symbol, ServiceContext context) {
         synchronized (sources) {
             startedAt.put(symbol, clock.instant());
+            sources.remove(symbol);
         }
-        services.get(symbol).starting();
+        services.put(symbol, context);
     }
 
-    void stopped(Symbol symbol) {
-        services.get(symbol).stopped();
+    void detach(Symbol symbol) {
+        services.remove(symbol);
         synchronized (sources) {
             sources.remove(symbol);
         }
@@ -117,7 +120,6 @@ public class Watchdogs {
 
     /** The source a logged second came from ({@code null}: no fresh source, the second is a gap). */
     void sourceUsed(Symbol symbol, String source) {
-        ManagedService service = services.get(symbol);
         String previous;
         synchronized (sources) {
             previous = sources.put(symbol, source == null ? "none" : source);
@@ -127,25 +129,27 @@ public class Watchdogs {
             return;
         }
         if (source == null && previous == null && withinStartGrace(symbol)) {
-            // Still starting: stay STARTING and look again next second.
+            // Just started: no price yet is not yet a degradation; look again next second.
             synchronized (sources) {
                 sources.remove(symbol);
             }
-            service.detail("source", now);
+            report(symbol, c -> c.detail("source", now));
             return;
         }
         if (previous != null) {
             counters.get(symbol).sourceSwitches.incrementAndGet();
             log.info("{} price source: {} -> {}", symbol, previous, now);
         }
-        service.detail("source", now);
-        if (SourceBoard.COINBASE.equals(source)) {
-            service.running();
-        } else if (source != null) {
-            service.degraded("Coinbase is stale; prices come from the fallback " + source);
-        } else {
-            service.degraded("no fresh price from any source; seconds are not logged");
-        }
+        report(symbol, c -> {
+            c.detail("source", now);
+            if (SourceBoard.COINBASE.equals(source)) {
+                c.healthy();
+            } else if (source != null) {
+                c.degraded("Coinbase is stale; prices come from the fallback " + source);
+            } else {
+                c.degraded("no fresh price from any source; seconds are not logged");
+            }
+        });
     }
 
     private boolean withinStartGrace(Symbol symbol) {
@@ -169,7 +173,7 @@ public class Watchdogs {
 
     void missedTrades(Symbol symbol, long n) {
         long total = counters.get(symbol).missedTrades.addAndGet(n);
-        services.get(symbol).detail("missed_trades", total);
+        report(symbol, c -> c.detail("missed_trades", total));
     }
 
     void outOfOrder(Symbol symbol) {
@@ -182,7 +186,7 @@ public class Watchdogs {
 
     void logged(Symbol symbol, long ageMillis) {
         bump(symbol, counters.get(symbol).loggedSeconds, "logged_seconds");
-        services.get(symbol).detail("last_message_age_ms", ageMillis);
+        report(symbol, c -> c.detail("last_message_age_ms", ageMillis));
     }
 
     void malformedFrame() {
@@ -200,6 +204,7 @@ public class Watchdogs {
     }
 
     private void bump(Symbol symbol, AtomicLong counter, String detail) {
-        services.get(symbol).detail(detail, counter.incrementAndGet());
+        long n = counter.incrementAndGet();
+        report(symbol, c -> c.detail(detail, n));
     }
 }

@@ -2,6 +2,7 @@ package io.recio.kalshi.internal;
 
 import io.recio.Mode;
 import io.recio.RecioProperties;
+import io.recio.kalshi.KalshiUnavailableException;
 import io.recio.kalshi.client.KalshiCredentials;
 import io.recio.kalshi.client.KalshiParsers;
 import io.recio.kalshi.client.KalshiRestClient;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Where recio reaches Kalshi and with which key: from {@code recio.kalshi.*} in paper and live mode, from the
- * simulator's credentials file in demo mode (waiting for the simulator to write it). Builds the REST client once
- * and a WebSocket per service.
+ * simulator's credentials file in demo mode (until the simulator has written it, every call fails and the
+ * services that need Kalshi are started again by ops). Builds the REST client once and a WebSocket per service.
  */
 @Component
 public class KalshiConnector {
@@ -65,7 +65,7 @@ public class KalshiConnector {
         return recio.dataDir().resolve("simulator").resolve("demo-credentials.json");
     }
 
-    /** The environment, waiting (demo) up to {@code recio.kalshi.credentials-wait} for the simulator's file. */
+    /** The environment; in demo mode a missing or half-written credentials file is {@link KalshiUnavailableException}. */
     public Endpoint endpoint() throws InterruptedException {
         Endpoint e = endpoint;
         if (e != null) {
@@ -73,7 +73,7 @@ public class KalshiConnector {
         }
         synchronized (this) {
             if (endpoint == null) {
-                endpoint = recio.mode() == Mode.DEMO ? waitForDemoCredentials()
+                endpoint = recio.mode() == Mode.DEMO ? demoCredentials()
                         : new Endpoint(properties.restUrl(), properties.wsUrl(),
                         KalshiCredentials.fromFile(properties.keyId(), properties.keyFile()));
                 log.info("Kalshi endpoint: REST {}, WebSocket {}", endpoint.restUrl(), endpoint.wsUrl());
@@ -116,25 +116,18 @@ public class KalshiConnector {
         return properties;
     }
 
-    private Endpoint waitForDemoCredentials() throws InterruptedException {
+    private Endpoint demoCredentials() {
         Path file = demoCredentialsFile();
-        long deadline = System.nanoTime() + properties.credentialsWait().toNanos();
-        while (true) {
-            if (Files.isRegularFile(file)) {
-                try {
-                    return readDemoCredentials(file);
-                } catch (IllegalArgumentException | IOException e) {
-                    // the simulator may be half-way through writing it; a persistent problem is reported below
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the simulator's credentials file " + file
-                                + " is unreadable: " + e.getMessage());
-                    }
-                }
-            } else if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the exchange simulator did not write " + file + " within "
-                        + properties.credentialsWait() + " (recio.kalshi.credentials-wait)");
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
+        if (!Files.isRegularFile(file)) {
+            throw new KalshiUnavailableException(0, "no_credentials", "the exchange simulator has not written " + file
+                    + " yet (demo mode needs recio.simulator.enabled=true)", null, null);
+        }
+        try {
+            return readDemoCredentials(file);
+        } catch (IllegalArgumentException | IOException e) {
+            // the simulator may be half-way through writing it; the next attempt reads it again
+            throw new KalshiUnavailableException(0, "no_credentials", "the simulator's credentials file " + file
+                    + " is unreadable: " + e.getMessage(), null, e);
         }
     }
 

@@ -31,7 +31,6 @@ import org.springframework.validation.annotation.Validated;
  * @param wsPingInterval       our own ping after this much quiet
  * @param wsMinBackoff         first reconnect delay
  * @param wsMaxBackoff         longest reconnect delay
- * @param credentialsWait      demo: how long to wait for the simulator's credentials file
  * @param quotePersistInterval at most one {@code live_data.market_quote} row per market per this interval
  * @param accountSyncInterval  period of the REST pass of kalshi_account_sync
  * @param statusInterval       period of the exchange status and schedule check
@@ -53,7 +52,6 @@ public record KalshiProperties(
         @NotNull @DefaultValue("10s") Duration wsPingInterval,
         @NotNull @DefaultValue("500ms") Duration wsMinBackoff,
         @NotNull @DefaultValue("30s") Duration wsMaxBackoff,
-        @NotNull @DefaultValue("120s") Duration credentialsWait,
         @NotNull @DefaultValue("1s") Duration quotePersistInterval,
         @NotNull @DefaultValue("30s") Duration accountSyncInterval,
         @NotNull @DefaultValue("30s") Duration statusInterval,

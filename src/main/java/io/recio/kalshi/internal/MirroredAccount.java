@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 class MirroredAccount implements KalshiAccount {
 
     private final AccountStore store;
-    private final AccountSync sync;
+    private final KalshiAccountSync sync;
     private final KalshiConnector connector;
     private final RecioProperties recio;
 
-    MirroredAccount(AccountStore store, AccountSync sync, KalshiConnector connector, RecioProperties recio) {
+    MirroredAccount(AccountStore store, KalshiAccountSync sync, KalshiConnector connector, RecioProperties recio) {
         this.store = store;
         this.sync = sync;
         this.connector = connector;

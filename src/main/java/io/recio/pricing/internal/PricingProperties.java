@@ -1,6 +1,7 @@
 package io.recio.pricing.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bookStaleAfter  a book whose newest quote is older than this marks the table stale
  * @param writeInterval   the strike-table file is rewritten at most this often per symbol
  * @param writeFile       whether to keep {@code <data-dir>/strike_tables/<symbol>_strike_table.json}
- * @param rebuildCron     when the model tables are rebuilt from history (Spring cron, default weekly)
+ * @param rebuildCron     when the model tables are rebuilt from history (Spring cron in UTC, default weekly)
  * @param buildAtStart    build the model at start when its tables are empty and history exists
  * @param watchlist       the watchlist pre-filter
  * @param fingerprint     the empirical model's build settings
@@ -42,6 +44,11 @@ public record PricingProperties(
         @Valid @NotNull @DefaultValue Watchlist watchlist,
         @Valid @NotNull @DefaultValue Fingerprint fingerprint,
         @Valid @NotNull @DefaultValue Volatility volatility) {
+
+    @AssertTrue(message = "rebuild-cron must be a Spring cron expression of six fields, e.g. '0 30 3 * * SUN'")
+    public boolean isRebuildCronValid() {
+        return rebuildCron == null || rebuildCron.isBlank() || CronExpression.isValidExpression(rebuildCron);
+    }
 
     /**
      * REC.IO's watchlist pre-filter, near the auto-entry thresholds.

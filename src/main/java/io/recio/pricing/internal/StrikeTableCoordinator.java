@@ -9,8 +9,7 @@ import io.recio.kalshi.MarketQuote;
 import io.recio.market.EventTicker;
 import io.recio.market.MarketTicker;
 import io.recio.market.Symbol;
-import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceContext;
 import io.recio.pricing.ModelInputs;
 import io.recio.pricing.ProbabilityModel;
 import io.recio.pricing.StrikeTable;
@@ -36,23 +35,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * REC.IO's unified_production_coordinator: keeps the newest price and books of each symbol, recomputes
- * the strike table on every price tick, every quote change and once a second, publishes
- * {@link StrikeTableUpdated}, and keeps the strike-table file. Recomputation runs on one worker thread,
- * coalesced per symbol, so a burst of quotes costs one computation and never blocks the publisher.
+ * The strike tables of REC.IO's unified_production_coordinator (the service itself is
+ * {@link UnifiedProductionCoordinator}): keeps the newest price and books of each symbol, recomputes the strike
+ * table on every price tick, every quote change and once a second, publishes {@link StrikeTableUpdated}, and
+ * keeps the strike-table file. Recomputation runs on one worker thread, coalesced per symbol, so a burst of
+ * quotes costs one computation and never blocks the publisher.
  */
 @Service
-public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
-
-    public static final String SERVICE = "unified_production_coordinator";
+public class StrikeTableCoordinator implements StrikeTables {
 
     private static final Logger log = LoggerFactory.getLogger(StrikeTableCoordinator.class);
 
@@ -72,33 +67,28 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
     private final PricingProperties properties;
     private final StrikeTableCalculator calculator;
     private final StrikeTableFile file;
-    private final ManagedServices services;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<LiveMarkets> liveMarkets;
     private final ObjectProvider<LatestPrices> latestPrices;
     private final Clock clock;
-    private final boolean autostart;
     private volatile ExecutorService worker;
     /** Model builds, one at a time and never on the strike-table worker: a build takes seconds. */
     private volatile ExecutorService builder;
-    private volatile ManagedService service;
+    private volatile ServiceContext service;
     private volatile String reportedProblem = "";
 
     StrikeTableCoordinator(Models models, ModelBuilds builds, PricingProperties properties, StrikeTableFile file,
-                           ManagedServices services, ApplicationEventPublisher events,
-                           ObjectProvider<LiveMarkets> liveMarkets, ObjectProvider<LatestPrices> latestPrices,
-                           Clock clock, @Value("${recio.services.autostart:true}") boolean autostart) {
+                           ApplicationEventPublisher events, ObjectProvider<LiveMarkets> liveMarkets,
+                           ObjectProvider<LatestPrices> latestPrices, Clock clock) {
         this.models = models;
         this.builds = builds;
         this.properties = properties;
         this.calculator = new StrikeTableCalculator(properties);
         this.file = file;
-        this.services = services;
         this.events = events;
         this.liveMarkets = liveMarkets;
         this.latestPrices = latestPrices;
         this.clock = clock;
-        this.autostart = autostart;
         for (Symbol s : Symbol.values()) {
             states.put(s, new SymbolState());
         }
@@ -136,7 +126,6 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
     }
 
     /** Once a second: the clock moves the countdown and may make inputs stale even without events. */
-    @Scheduled(fixedRate = 1000)
     void everySecond() {
         if (isRunning()) {
             for (Symbol s : Symbol.values()) {
@@ -145,14 +134,16 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
-    /** The weekly rebuild of the model tables from history. */
-    @Scheduled(cron = "${recio.pricing.rebuild-cron:0 30 3 * * SUN}")
+    /** The weekly rebuild of the model tables from history, on the builder thread. */
     void weeklyRebuild() {
-        if (isRunning()) {
-            for (Symbol s : Symbol.values()) {
-                ModelBuilds.Report r = builds.build(s, p -> { });
-                log.info("weekly model rebuild of {}: {}", s, r.message());
-            }
+        ExecutorService b = builder;
+        if (b != null && isRunning()) {
+            b.execute(() -> {
+                for (Symbol s : Symbol.values()) {
+                    ModelBuilds.Report r = builds.build(s, p -> { });
+                    log.info("weekly model rebuild of {}: {}", s, r.message());
+                }
+            });
         }
     }
 
@@ -172,7 +163,6 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
      * History may arrive after start (an import, a feed backfill): every ten minutes a symbol still without
      * a fingerprint is built as soon as enough history exists, instead of waiting for the weekly rebuild.
      */
-    @Scheduled(initialDelay = 600_000, fixedDelay = 600_000)
     void retryMissingBuilds() {
         ExecutorService b = builder;
         if (b != null && isRunning() && properties.buildAtStart()) {
@@ -230,7 +220,7 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
             report();
         } catch (RuntimeException e) {
             log.error("strike table of {} failed", symbol, e);
-            ManagedService svc = service;
+            ServiceContext svc = service;
             if (svc != null) {
                 svc.degraded("strike table of " + symbol + " failed: " + e.getMessage());
             }
@@ -252,7 +242,7 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
 
     /** Reports DEGRADED while a table is stale, RUNNING otherwise; only when what is wrong changes. */
     private void report() {
-        ManagedService svc = service;
+        ServiceContext svc = service;
         if (svc == null) {
             return;
         }
@@ -272,7 +262,7 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         if (!kind.equals(reportedProblem)) {
             reportedProblem = kind;
             if (problem.isEmpty()) {
-                svc.running();
+                svc.healthy();
             } else {
                 svc.degraded("stale inputs: " + problem);
             }
@@ -325,11 +315,8 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         return latestUpdate(symbol).watchlist();
     }
 
-    @Override
-    public void start() {
-        ManagedService svc = services.register(SERVICE,
-                List.of("symbol_price_watchdog_btc", "symbol_price_watchdog_eth", "kalshi_api_watchdog"));
-        svc.starting();
+    /** Loads the stored models, starts the worker and builds the models that are missing. */
+    void start(ServiceContext svc) {
         service = svc;
         try {
             int loaded = builds.loadStored();
@@ -340,7 +327,6 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
         worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strike-tables").factory());
         reportedProblem = "";
-        svc.running();
         builder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("model-build").factory());
         if (properties.buildAtStart()) {
             builder.execute(this::buildMissing);
@@ -370,8 +356,7 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
         }
     }
 
-    @Override
-    public void stop() {
+    void stop() {
         ExecutorService b = builder;
         builder = null;
         if (b != null) {
@@ -387,19 +372,11 @@ public class StrikeTableCoordinator implements SmartLifecycle, StrikeTables {
                 Thread.currentThread().interrupt();
             }
         }
-        ManagedService svc = service;
-        if (svc != null) {
-            svc.stopped();
-        }
+        service = null;
     }
 
-    @Override
+    /** Whether the service runs (the worker recomputes tables). */
     public boolean isRunning() {
         return worker != null;
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return autostart;
     }
 }

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The built-in Kalshi exchange: Trade API v2 REST under {@code /trade-api/v2} and WebSocket at
  * {@code /trade-api/ws/v2} on one port, with hourly KXBTCD/KXETHD events, market makers, matching,
  * accounts, settlement and the Kalshi side of every fault switch ({@code /simulator/faults}).
- * Create it, {@link #start(String, int)} it, {@link #provisionAccount} keys, {@link #stop()} it.
+ * Create it, {@link #start(String, int, boolean)} it, {@link #provisionAccount} keys, {@link #stop()} it.
  */
 public final class KalshiExchangeSimulator {
 
@@ -67,11 +67,6 @@ public final class KalshiExchangeSimulator {
                     Thread.ofPlatform().name("kalshi-sim-tick").daemon().factory());
             ticker.scheduleAtFixedRate(this::safeTick, 200, 200, TimeUnit.MILLISECONDS);
         }
-    }
-
-    /** Starts with the lifecycle running on its own (the demo and {@code ./recio simulator}). */
-    public void start(String bindAddress, int port) {
-        start(bindAddress, port, true);
     }
 
     private void safeTick() {

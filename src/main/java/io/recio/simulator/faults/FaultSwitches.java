@@ -23,18 +23,20 @@ public final class FaultSwitches {
     private volatile boolean orderResponseTimeout;
     private volatile boolean tradingPaused;
     private volatile boolean feedFrozen;
+    private volatile boolean indexStopped;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** A snapshot of the switches, as the admin endpoint shows them. */
     public record State(long latencyMillis, double errorFraction, int errorStatus, boolean orderResponseTimeout,
-                        boolean tradingPaused, boolean feedFrozen) {
+                        boolean tradingPaused, boolean feedFrozen, boolean indexStopped) {
     }
 
     private record Listener(Venue venue, Action action, Consumer<Action> handler) {
     }
 
     public State state() {
-        return new State(latencyMillis, errorFraction, errorStatus, orderResponseTimeout, tradingPaused, feedFrozen);
+        return new State(latencyMillis, errorFraction, errorStatus, orderResponseTimeout, tradingPaused, feedFrozen,
+                indexStopped);
     }
 
     /** Extra delay before every Kalshi REST answer. */
@@ -96,6 +98,18 @@ public final class FaultSwitches {
         this.feedFrozen = on;
     }
 
+    /**
+     * When on, the exchange stops publishing CF Benchmarks' index ({@code cfbenchmarks_value}): with the feed
+     * frozen too, recio has no fresh price from any source.
+     */
+    public boolean indexStopped() {
+        return indexStopped;
+    }
+
+    public void indexStopped(boolean on) {
+        this.indexStopped = on;
+    }
+
     /** Registers what a venue does when an action is fired for it. */
     public void onAction(Venue venue, Action action, Consumer<Action> handler) {
         listeners.add(new Listener(venue, action, handler));
@@ -115,5 +129,6 @@ public final class FaultSwitches {
         orderResponseTimeout = false;
         tradingPaused = false;
         feedFrozen = false;
+        indexStopped = false;
     }
 }

@@ -3,8 +3,6 @@ package io.recio.simulator.internal;
 import io.recio.RecioProperties;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
-import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
@@ -14,10 +12,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * The simulated world, present when {@code recio.simulator.enabled=true} (demo mode, {@code ./recio simulator}):
  * the fault switches, the price model (bean type {@link PriceModel}, which is both
  * {@link io.recio.simulator.prices.SimulatedPrices} and {@link io.recio.simulator.prices.SimulatedHistory}),
- * the Coinbase feed server and the Kalshi exchange, started and stopped with the application.
+ * the Coinbase feed server and the Kalshi exchange, run by ops as the managed services {@code simulator_coinbase}
+ * and {@code simulator_kalshi}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "recio.simulator", name = "enabled", havingValue = "true")
@@ -45,6 +42,7 @@ class SimulatorConfiguration {
         switches.orderResponseTimeout(f.orderResponseTimeout());
         switches.tradingPaused(f.tradingPaused());
         switches.feedFrozen(f.feedFrozen());
+        switches.indexStopped(f.indexStopped());
         return switches;
     }
 
@@ -57,8 +55,7 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    PriceModel simulatedPrices(Clock clock, SimulatorProperties properties, SimulatorSeed seed,
-                               ManagedServices services) {
+    PriceModel simulatedPrices(Clock clock, SimulatorProperties properties, SimulatorSeed seed) {
         SimulatorProperties.Replay replay = properties.replay();
         Path btc = replay.fileFor(Symbol.BTC);
         Path eth = replay.fileFor(Symbol.ETH);
@@ -72,12 +69,8 @@ class SimulatorConfiguration {
                     : "recio.simulator";
             throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         }
-        ManagedService service = services.register(SimulatorLifecycle.PRICES_SERVICE, List.of());
-        service.detail("seed", seed.value());
-        service.detail("anchor", model.anchor().toString());
-        service.detail("btc", btc != null ? "replay " + btc : "model");
-        service.detail("eth", eth != null ? "replay " + eth : "model");
-        service.running();
+        log.info("simulated prices anchored at {}: BTC from {}, ETH from {}", model.anchor(),
+                btc != null ? "replay " + btc : "the model", eth != null ? "replay " + eth : "the model");
         return model;
     }
 
@@ -94,16 +87,14 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    SimulatorLifecycle simulatorLifecycle(CoinbaseFeedServer feed, ManagedServices services,
-                                          @Value("${recio.services.autostart:true}") boolean autostart) {
-        return new SimulatorLifecycle(feed, services, autostart);
+    SimulatorCoinbaseService simulatorCoinbaseService(CoinbaseFeedServer feed, SimulatorSeed seed) {
+        return new SimulatorCoinbaseService(feed, seed.value());
     }
 
     @Bean
-    KalshiSimulatorLifecycle kalshiSimulatorLifecycle(KalshiExchangeSimulator exchange, RecioProperties recio,
-                                                      ManagedServices services,
-                                                      @Value("${recio.services.autostart:true}") boolean autostart) {
-        return new KalshiSimulatorLifecycle(exchange, recio, services, autostart);
+    SimulatorKalshiService simulatorKalshiService(KalshiExchangeSimulator exchange, RecioProperties recio,
+                                                  SimulatorSeed seed) {
+        return new SimulatorKalshiService(exchange, recio, seed.value());
     }
 
     private static SpotPrice start(BigDecimal dollars, String key) {

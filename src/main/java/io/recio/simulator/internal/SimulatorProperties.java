@@ -89,7 +89,8 @@ public record SimulatorProperties(
             @DefaultValue("503") int errorStatus,
             @DefaultValue("false") boolean orderResponseTimeout,
             @DefaultValue("false") boolean tradingPaused,
-            @DefaultValue("false") boolean feedFrozen) {
+            @DefaultValue("false") boolean feedFrozen,
+            @DefaultValue("false") boolean indexStopped) {
 
         @AssertTrue(message = "error-status must be 429, 500 or 503")
         public boolean isErrorStatusKnown() {

@@ -4,6 +4,9 @@ import io.recio.market.Fees;
 import io.recio.market.Money;
 import io.recio.market.Price;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import io.recio.trading.ActiveTrade;
 import io.recio.trading.ActiveTradesUpdated;
 import io.recio.trading.CloseMethod;
@@ -29,10 +32,11 @@ import org.springframework.stereotype.Service;
  * REC.IO's active_trade_supervisor: every pass, each open trade is valued live (probability of its
  * side, the price it could close at, unrealized PnL, distance to strike, time held), the auto-stop
  * rules run, the result is published; trades past their market's close expire; the daily loss limit
- * and stale data trip the kill switch. Settlements arriving from the venue settle expired trades.
+ * and stale data trip the kill switch. Settlements arriving from the venue settle expired trades. A managed
+ * service: its duty cycle is one pass a second while trading is not HALTED.
  */
 @Service
-public class ActiveTradeSupervisor {
+public class ActiveTradeSupervisor implements ManagedService {
 
     private final TradeManager trades;
     private final TradeExecutor executor;
@@ -43,11 +47,15 @@ public class ActiveTradeSupervisor {
     private final ApplicationEventPublisher events;
     private final OrderVenue venue;
     private final Clock clock;
+    private final TradingPasses passes;
     private volatile List<ActiveTrade> latest = List.of();
+    private volatile ServiceContext context;
 
     public ActiveTradeSupervisor(TradeManager trades, TradeExecutor executor, MarketBoard board,
                                  TradeSettingsStore settings, KillSwitch killSwitch, TradingProperties properties,
-                                 ApplicationEventPublisher events, OrderVenue venue, Clock clock) {
+                                 ApplicationEventPublisher events, OrderVenue venue, Clock clock,
+                                 TradingPasses passes) {
+        this.passes = passes;
         this.trades = trades;
         this.executor = executor;
         this.board = board;
@@ -57,6 +65,42 @@ public class ActiveTradeSupervisor {
         this.events = events;
         this.venue = venue;
         this.clock = clock;
+    }
+
+    @Override
+    public ServiceName name() {
+        return ServiceName.ACTIVE_TRADE_SUPERVISOR;
+    }
+
+    @Override
+    public List<ServiceName> dependencies() {
+        return List.of(ServiceName.TRADE_MANAGER, ServiceName.TRADE_EXECUTOR);
+    }
+
+    @Override
+    public boolean criticalToTrading() {
+        return true;
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public int doWork(Instant now) {
+        passes.runUnlessHalted(context, this::pass);
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        // nothing held between passes
     }
 
     /** The last pass's view of every live trade (PENDING, OPEN, CLOSING, EXPIRED). */

@@ -4,9 +4,9 @@ package io.recio.trading.internal;
 public enum AutoEntryStatus {
     /** Looking for entries. */
     ACTIVE,
-    /** Enabled, but nothing to do now (outside the entry window, no data, trading not yet reconciled). */
+    /** Enabled, but nothing to do now (outside the entry window, no data, trading HALTED). */
     INACTIVE,
-    /** Enabled, but held back by the spike alert or the kill switch. */
+    /** Enabled, but held back by the spike alert or by trading REDUCING (kill switch, ops' suspension). */
     PAUSED,
     /** Turned off in the user's settings. */
     DISABLED

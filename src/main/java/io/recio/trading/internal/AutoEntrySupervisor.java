@@ -3,9 +3,13 @@ package io.recio.trading.internal;
 import io.recio.feeds.PriceTick;
 import io.recio.market.Side;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedService;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.StrikeView;
 import io.recio.trading.Trade;
+import io.recio.trading.TradingMode;
 import io.recio.trading.venue.TimeInForce;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,32 +25,71 @@ import org.springframework.stereotype.Service;
  * REC.IO's auto_entry_supervisor: on every scan, each side of each live strike goes through the
  * {@link EntryGates}; a side that passes is bought (IOC at the current ask, size = position size ×
  * multiplier) through the executor, which still applies the risk limits. The spike alert follows
- * every price tick; it and the cooldowns are persisted.
+ * every price tick; it and the cooldowns are persisted. A managed service: its duty cycle is one scan a second
+ * while trading is not HALTED (the executor refuses entries unless it is ACTIVE).
  */
 @Service
-public class AutoEntrySupervisor {
+public class AutoEntrySupervisor implements ManagedService {
 
     private final MarketBoard board;
     private final TradeSettingsStore settings;
     private final AutoEntryState state;
     private final TradeManager trades;
     private final TradeExecutor executor;
-    private final KillSwitch killSwitch;
+    private final TradingGate gate;
     private final TradingProperties properties;
     private final Clock clock;
+    private final TradingPasses passes;
     private final Map<Symbol, SpikeAlert> spikes = new EnumMap<>(Symbol.class);
+    private volatile ServiceContext context;
 
     public AutoEntrySupervisor(MarketBoard board, TradeSettingsStore settings, AutoEntryState state,
-                               TradeManager trades, TradeExecutor executor, KillSwitch killSwitch,
-                               TradingProperties properties, Clock clock) {
+                               TradeManager trades, TradeExecutor executor, TradingGate gate,
+                               TradingProperties properties, Clock clock, TradingPasses passes) {
+        this.passes = passes;
         this.board = board;
         this.settings = settings;
         this.state = state;
         this.trades = trades;
         this.executor = executor;
-        this.killSwitch = killSwitch;
+        this.gate = gate;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public ServiceName name() {
+        return ServiceName.AUTO_ENTRY_SUPERVISOR;
+    }
+
+    @Override
+    public List<ServiceName> dependencies() {
+        return List.of(ServiceName.TRADE_EXECUTOR, ServiceName.UNIFIED_PRODUCTION_COORDINATOR,
+                ServiceName.symbolPriceWatchdog(Symbol.BTC), ServiceName.symbolPriceWatchdog(Symbol.ETH));
+    }
+
+    @Override
+    public void start(ServiceContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public int doWork(Instant now) {
+        passes.runUnlessHalted(context, () -> {
+            scan();
+            context.detail("status", status().name());
+        });
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        // the spike alert and cooldowns are persisted as they change
     }
 
     /** Follows momentum: the spike alert of the tick's symbol moves, and is saved when it changes. */
@@ -74,10 +117,11 @@ public class AutoEntrySupervisor {
         for (Symbol symbol : Symbol.values()) {
             spiking |= spike(symbol).alert();
         }
-        if (spiking || killSwitch.engaged().isPresent()) {
+        TradingMode mode = gate.state().mode();
+        if (spiking || mode == TradingMode.REDUCING) {
             return AutoEntryStatus.PAUSED;
         }
-        if (executor.offReason().isPresent()) {
+        if (mode == TradingMode.HALTED) {
             return AutoEntryStatus.INACTIVE;
         }
         Instant now = clock.instant();

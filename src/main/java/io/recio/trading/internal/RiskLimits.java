@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The account's risk limits as a pure check of one new entry against what is held: max contracts
  * per order, max exposure per market and in total (at cost), max open trades, the daily loss limit
- * and the kill switch. The answer names the limit and the figures.
+ * and the age of the data. The answer names the limit and the figures. (Whether trading may enter at all,
+ * kill switch included, is the {@link TradingGate}'s answer, asked first.)
  */
 public final class RiskLimits {
 
@@ -20,15 +21,12 @@ public final class RiskLimits {
     }
 
     /** What the check needs to know besides the order. */
-    public record Book(List<Trade> live, Money realizedToday, Optional<String> killSwitch, Optional<String> staleData) {
+    public record Book(List<Trade> live, Money realizedToday, Optional<String> staleData) {
     }
 
     /** Why the entry is blocked, or empty when it may go. */
     public static Optional<String> check(TradingProperties.Risk r, MarketTicker ticker, Count count, Price worstPrice,
                                          Book book) {
-        if (book.killSwitch().isPresent()) {
-            return Optional.of("kill switch engaged: " + book.killSwitch().get());
-        }
         if (book.staleData().isPresent()) {
             return Optional.of("stale data: " + book.staleData().get());
         }

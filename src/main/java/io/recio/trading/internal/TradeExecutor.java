@@ -5,6 +5,7 @@ import io.recio.market.Price;
 import io.recio.trading.CloseMethod;
 import io.recio.trading.Trade;
 import io.recio.trading.TradeStatus;
+import io.recio.trading.TradingState;
 import io.recio.trading.venue.OrderLookup;
 import io.recio.trading.venue.OrderOutcome;
 import io.recio.trading.venue.OrderVenue;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,40 +34,26 @@ public class TradeExecutor {
 
     private final TradeManager trades;
     private final OrderVenue venue;
-    private final KillSwitch killSwitch;
+    private final TradingGate gate;
     private final MarketBoard board;
     private final TradingProperties properties;
     private final Clock clock;
-    private final AtomicReference<String> offReason = new AtomicReference<>("start-up reconciliation has not succeeded yet");
 
-    public TradeExecutor(TradeManager trades, OrderVenue venue, KillSwitch killSwitch, MarketBoard board,
+    public TradeExecutor(TradeManager trades, OrderVenue venue, TradingGate gate, MarketBoard board,
                          TradingProperties properties, Clock clock) {
         this.trades = trades;
         this.venue = venue;
-        this.killSwitch = killSwitch;
+        this.gate = gate;
         this.board = board;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Trading is on (reconciled at start-up) or off with a reason. */
-    public Optional<String> offReason() {
-        return Optional.ofNullable(offReason.get());
-    }
-
-    void enable() {
-        offReason.set(null);
-    }
-
-    void disable(String reason) {
-        offReason.set(reason);
     }
 
     public String venueName() {
         return venue.name();
     }
 
-    /** Opens a trade if trading is on, its market has no unresolved order and the risk limits allow it. */
+    /** Opens a trade if trading is ACTIVE, its market has no unresolved order and the risk limits allow it. */
     public synchronized ExecutionResult enter(TradeManager.NewTrade intent) {
         Optional<String> block = entryBlock(intent);
         if (block.isPresent()) {
@@ -89,8 +75,9 @@ public class TradeExecutor {
         if (t.status() != TradeStatus.OPEN) {
             return new ExecutionResult.Blocked("trade " + tradeId + " is " + t.status() + ", not OPEN");
         }
-        if (offReason.get() != null) {
-            return new ExecutionResult.Blocked("trading is off: " + offReason.get());
+        TradingState state = gate.state();
+        if (!state.exitsAllowed()) {
+            return new ExecutionResult.Blocked(state.why());
         }
         if (trades.marketBlocked(t.ticker())) {
             return new ExecutionResult.Blocked(unresolvedMessage(t.ticker()));
@@ -179,8 +166,9 @@ public class TradeExecutor {
     }
 
     private Optional<String> entryBlock(TradeManager.NewTrade intent) {
-        if (offReason.get() != null) {
-            return Optional.of("trading is off: " + offReason.get());
+        TradingState state = gate.state();
+        if (!state.entriesAllowed()) {
+            return Optional.of(state.why());
         }
         if (!clock.instant().isBefore(intent.marketClose())) {
             return Optional.of("market " + intent.ticker() + " has closed");
@@ -190,7 +178,7 @@ public class TradeExecutor {
         }
         TradingProperties.Risk risk = properties.risk();
         RiskLimits.Book book = new RiskLimits.Book(trades.live(), trades.realizedSince(startOfDay()),
-                killSwitch.engaged(), board.staleness(intent.ticker().event().symbol(), risk.staleDataLimit()));
+                board.staleness(intent.ticker().event().symbol(), risk.staleDataLimit()));
         return RiskLimits.check(risk, intent.ticker(), intent.count(), intent.worstPrice(), book);
     }
 

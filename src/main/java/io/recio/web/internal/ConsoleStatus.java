@@ -4,6 +4,7 @@ import io.recio.LiveUpdate;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
+import io.recio.ops.ServiceStateChanged;
 import io.recio.pricing.StrikeTable;
 import io.recio.pricing.StrikeTables;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +54,14 @@ class ConsoleStatus {
         this.priceFreshFor = properties.priceFreshFor();
     }
 
+    /** A service changed state: the icon and the System page hear it at once, not at the next second. */
+    @EventListener
+    void onServiceChange(ServiceStateChanged change) {
+        refresh(change.health().since());
+    }
+
     /** Recomputes the status and the services list and pushes whichever changed. */
-    void refresh(Instant now) {
+    synchronized void refresh(Instant now) {
         List<ServiceHealth> all = services.all();
         View view = compute(all, now);
         View before = last;

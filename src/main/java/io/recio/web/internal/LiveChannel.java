@@ -10,14 +10,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * module publishes goes to each open tab as {@code {"type", "key", "at", "data"}}, filtered per viewer. States
  * ({@code LATEST}) are coalesced per type and key to at most one send per {@link #interval} and replayed to a
  * tab that connects later; {@code LATEST_NOW} states skip the wait; events ({@code EVERY}) go out in order.
- * Publishing only queues: the sends happen in {@link #flush}, which the push runner calls when woken.
+ * Publishing only queues: the sends happen in {@link #flush}, main_app's duty cycle.
  */
 @Component
 class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
@@ -63,8 +62,7 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
     private final Map<String, LiveUpdate> waiting = new LinkedHashMap<>();
     private final Map<String, Instant> lastSent = new HashMap<>();
     private final Queue<LiveUpdate> events = new ArrayDeque<>();
-    private final Set<String> urgent = new java.util.HashSet<>();
-    private final Semaphore work = new Semaphore(0);
+    private final Set<String> urgent = new HashSet<>();
     private final JsonMapper json;
     private final Duration interval;
     private final java.time.Clock clock;
@@ -91,17 +89,15 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
                 }
             }
         }
-        work.release();
     }
 
     /**
      * Sends every queued event and every waiting state whose slot is due at {@code now}.
      *
-     * @return how long until the next waiting state falls due (at most one interval), for the runner's wait
+     * @return how many updates went out
      */
-    Duration flush(Instant now) {
+    int flush(Instant now) {
         List<LiveUpdate> due = new ArrayList<>();
-        Duration next = interval;
         synchronized (lock) {
             due.addAll(events);
             events.clear();
@@ -115,23 +111,13 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
                     lastSent.put(e.getKey(), now);
                     urgent.remove(e.getKey());
                     it.remove();
-                } else {
-                    Duration wait = Duration.between(now, dueAt);
-                    next = wait.compareTo(next) < 0 ? wait : next;
                 }
             }
         }
         for (LiveUpdate u : due) {
             broadcast(u, now);
         }
-        return next;
-    }
-
-    /** Waits until something is published or {@code max} has passed. */
-    void awaitWork(Duration max) throws InterruptedException {
-        if (work.tryAcquire(Math.max(1, max.toMillis()), TimeUnit.MILLISECONDS)) {
-            work.drainPermits();
-        }
+        return due.size();
     }
 
     /** Accepts tabs again (they reconnect by themselves). */

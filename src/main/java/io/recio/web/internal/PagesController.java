@@ -3,6 +3,7 @@ package io.recio.web.internal;
 import io.recio.accounts.UserPreferences;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
+import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,8 +98,8 @@ class PagesController {
         boolean up = s.state() == ServiceState.RUNNING || s.state() == ServiceState.DEGRADED;
         Instant from = s.startedAt() != null ? s.startedAt() : s.since();
         String uptime = up && from != null ? uptime(Duration.between(from, now)) : "–";
-        return new ServiceRow(s.name(), s.state(), Display.dateTime(s.since(), zone), uptime, s.restarts(),
-                s.dependencies().isEmpty() ? "–" : String.join(", ", s.dependencies()),
+        return new ServiceRow(s.name().value(), s.state(), Display.dateTime(s.since(), zone), uptime, s.restarts(),
+                s.dependencies().isEmpty() ? "–" : String.join(", ", s.dependencies().stream().map(ServiceName::value).toList()),
                 s.lastError() == null ? "" : s.lastError());
     }
 

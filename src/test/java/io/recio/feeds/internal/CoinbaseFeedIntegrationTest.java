@@ -10,6 +10,7 @@ import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
+import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
 import java.io.IOException;
 import java.time.Duration;
@@ -50,12 +51,6 @@ class CoinbaseFeedIntegrationTest {
     }
 
     @Autowired
-    CoinbaseFeed coinbase;
-
-    @Autowired
-    PriceLogScheduler scheduler;
-
-    @Autowired
     PriceLog priceLog;
 
     @Autowired
@@ -75,8 +70,9 @@ class CoinbaseFeedIntegrationTest {
         feed.freeze(false);
         feed.price("BTC-USD", BTC_CENTS);
         feed.price("ETH-USD", ETH_CENTS);
-        coinbase.start();
-        scheduler.start();
+        services.start(ServiceName.COINBASE_FEED);
+        services.start(ServiceName.symbolPriceWatchdog(Symbol.BTC));
+        services.start(ServiceName.symbolPriceWatchdog(Symbol.ETH));
         await().atMost(WAIT).until(() -> SourceBoard.COINBASE.equals(watchdogs.source(Symbol.BTC))
                 && SourceBoard.COINBASE.equals(watchdogs.source(Symbol.ETH)));
     }
@@ -157,7 +153,7 @@ class CoinbaseFeedIntegrationTest {
             await().atMost(WAIT).until(() -> priceLog.latest(Symbol.BTC).orElseThrow().source()
                     .equals(SourceBoard.KALSHI_INDEX));
             assertThat(priceLog.latest(Symbol.BTC).orElseThrow().price()).isEqualTo(SpotPrice.parse("90000.12"));
-            ServiceHealth health = services.health("symbol_price_watchdog_btc").orElseThrow();
+            ServiceHealth health = services.health(ServiceName.symbolPriceWatchdog(Symbol.BTC)).orElseThrow();
             assertThat(health.state()).isEqualTo(ServiceState.DEGRADED);
             assertThat(health.details()).containsEntry("source", SourceBoard.KALSHI_INDEX);
 
@@ -167,7 +163,7 @@ class CoinbaseFeedIntegrationTest {
             await().atMost(WAIT).until(() -> priceLog.latest(Symbol.BTC).orElseThrow().source()
                     .equals(SourceBoard.COINBASE));
             assertThat(priceLog.latest(Symbol.BTC).orElseThrow().price()).isEqualTo(SpotPrice.parse("95000.00"));
-            ServiceHealth back = services.health("symbol_price_watchdog_btc").orElseThrow();
+            ServiceHealth back = services.health(ServiceName.symbolPriceWatchdog(Symbol.BTC)).orElseThrow();
             assertThat(back.state()).isEqualTo(ServiceState.RUNNING);
             assertThat(back.details()).containsEntry("source", SourceBoard.COINBASE);
         } finally {
@@ -184,7 +180,7 @@ class CoinbaseFeedIntegrationTest {
         await().atMost(WAIT).until(() -> watchdogs.counters(Symbol.BTC).gapSeconds() >= gaps + 2);
         assertThat(latestSecond(Symbol.BTC)).isEqualTo(lastLogged);
         assertThat(storedSeconds(Symbol.BTC, lastLogged.plusSeconds(1), Instant.now().plusSeconds(60))).isEmpty();
-        assertThat(services.health("symbol_price_watchdog_btc").orElseThrow().state()).isEqualTo(ServiceState.DEGRADED);
+        assertThat(services.health(ServiceName.symbolPriceWatchdog(Symbol.BTC)).orElseThrow().state()).isEqualTo(ServiceState.DEGRADED);
     }
 
     @Test
@@ -206,6 +202,6 @@ class CoinbaseFeedIntegrationTest {
                         + "AND price <> ?")
                 .params(java.sql.Timestamp.from(begin), SpotPrice.parse("95000.00").units()).query(Long.class).single())
                 .isZero();
-        assertThat(coinbase.isRunning()).isTrue();
+        assertThat(services.health(ServiceName.COINBASE_FEED).orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
     }
 }

@@ -134,8 +134,8 @@ class FeedsPostgresTest {
             io.recio.simulator.prices.model.PriceModel model = new io.recio.simulator.prices.model.PriceModel(clock, 7,
                     SpotPrice.parse("95000"), SpotPrice.parse("3500"), null, null);
             List<Object> published = new ArrayList<>();
-            new DemoHistorySeeder(properties(Symbol.ETH, 2, Map.of()), recio, candles, history, () -> model, clock,
-                    published::add, true).seedAll();
+            new DemoHistorySeeder(properties(Symbol.ETH, 2, Map.of()), candles, history, () -> model, clock,
+                    published::add).seedAll();
             assertThat(candles.count(Symbol.ETH)).isEqualTo(2 * 1440);
             assertThat(published).containsExactly(new io.recio.feeds.HistoryImported(Symbol.ETH, 2 * 1440));
             List<Candle> newest = new ArrayList<>();
@@ -147,12 +147,12 @@ class FeedsPostgresTest {
             java.nio.file.Files.writeString(file, "timestamp,open,high,low,close,volume\n"
                     + "1672531200,100,110,90,105,1\n1672531260,105,106,104,104.5,2\n");
             DemoHistorySeeder fromFiles = new DemoHistorySeeder(properties(Symbol.BTC, 21, Map.of(Symbol.BTC, List.of(file))),
-                    recio, candles, history, () -> null, clock, e -> { }, true);
+                    candles, history, () -> null, clock, e -> { });
             fromFiles.seedAll();
             assertThat(candles.count(Symbol.BTC)).isEqualTo(2);
 
-            new DemoHistorySeeder(properties(Symbol.ETH, 3, Map.of()), recio, candles, history, () -> model, clock,
-                    e -> { }, true).seedAll();
+            new DemoHistorySeeder(properties(Symbol.ETH, 3, Map.of()), candles, history, () -> model, clock,
+                    e -> { }).seedAll();
             assertThat(candles.count(Symbol.ETH)).as("a history that is not empty is left alone").isEqualTo(2 * 1440);
         } finally {
             jdbc.sql("DELETE FROM historical_data.candle_1m").update();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.recio.feeds.PriceTick;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
+import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceName;
 import io.recio.simulator.faults.FaultSwitches;
 import io.recio.simulator.feed.CoinbaseFeedServer;
 import io.recio.simulator.prices.model.PriceModel;
@@ -51,10 +53,7 @@ class SimulatorFeedIntegrationTest {
     }
 
     @Autowired
-    CoinbaseFeed coinbase;
-
-    @Autowired
-    PriceLogScheduler scheduler;
+    ManagedServices services;
 
     @Autowired
     PriceLog priceLog;
@@ -67,8 +66,9 @@ class SimulatorFeedIntegrationTest {
 
     @BeforeEach
     void running() {
-        coinbase.start();
-        scheduler.start();
+        services.start(ServiceName.COINBASE_FEED);
+        services.start(ServiceName.symbolPriceWatchdog(Symbol.BTC));
+        services.start(ServiceName.symbolPriceWatchdog(Symbol.ETH));
         await().atMost(WAIT).until(() -> SourceBoard.COINBASE.equals(watchdogs.source(Symbol.BTC))
                 && SourceBoard.COINBASE.equals(watchdogs.source(Symbol.ETH)));
     }

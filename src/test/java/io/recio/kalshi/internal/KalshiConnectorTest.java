@@ -27,17 +27,12 @@ class KalshiConnectorTest {
     }
 
     @Test
-    void demoModeGivesUpWaitingForTheSimulatorNamingTheFile(@TempDir Path dir) {
-        KalshiProperties quick = new KalshiProperties(SimulatedKalshi.properties(Duration.ofSeconds(1)).restUrl(),
-                SimulatedKalshi.properties(Duration.ofSeconds(1)).wsUrl(), null, null,
-                io.recio.kalshi.client.RateTier.BASIC, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1),
-                Duration.ofMillis(1), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), java.util.List.of(io.recio.market.Symbol.BTC));
-        KalshiConnector connector = new KalshiConnector(quick, recio(Mode.DEMO, dir), Clock.systemUTC());
+    void demoModeWithoutTheSimulatorsFileIsUnavailableNamingTheFile(@TempDir Path dir) {
+        KalshiConnector connector = new KalshiConnector(SimulatedKalshi.properties(Duration.ofSeconds(1)),
+                recio(Mode.DEMO, dir), Clock.systemUTC());
 
-        assertThatThrownBy(connector::endpoint).hasMessageContaining("demo-credentials.json")
-                .hasMessageContaining("recio.kalshi.credentials-wait");
+        assertThatThrownBy(connector::endpoint).isInstanceOf(io.recio.kalshi.KalshiUnavailableException.class)
+                .hasMessageContaining("demo-credentials.json").hasMessageContaining("recio.simulator.enabled");
     }
 
     @Test

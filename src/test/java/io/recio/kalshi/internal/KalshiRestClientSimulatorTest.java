@@ -42,7 +42,7 @@ class KalshiRestClientSimulatorTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         kalshi.close();
     }
 

@@ -13,6 +13,8 @@ import io.recio.simulator.faults.FaultSwitches;
 import io.recio.testsupport.FixedPrices;
 import io.recio.testsupport.MutableClock;
 import io.recio.testsupport.PostgresTestDatabase;
+import io.recio.testsupport.RecordingContext;
+import io.recio.testsupport.ServiceStepper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -42,12 +44,11 @@ final class SimulatedKalshi implements AutoCloseable {
     final Path dataDir;
     final JdbcClient jdbc;
     final List<Object> events = new CopyOnWriteArrayList<>();
-    final RecordingServices services = new RecordingServices();
     final KalshiConnector connector;
     final QuoteStore quotes;
     final AccountStore account;
-    private MarketWatchdog watchdog;
-    private AccountSync accountSync;
+    private ServiceStepper watchdog;
+    private ServiceStepper accountSync;
 
     SimulatedKalshi() throws Exception {
         simulator = new KalshiExchangeSimulator(index, faults, clock,
@@ -71,22 +72,28 @@ final class SimulatedKalshi implements AutoCloseable {
         return new KalshiProperties(URI.create("http://unused/trade-api/v2"), URI.create("ws://unused/trade-api/ws/v2"),
                 null, null, RateTier.BASIC, Duration.ofSeconds(5), orderTimeout, 8, Duration.ofMillis(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 List.of(Symbol.BTC, Symbol.ETH));
     }
 
-    MarketWatchdog startWatchdog() {
-        watchdog = new MarketWatchdog(connector, events::add, quotes, clock,
-                new RecioProperties(Mode.DEMO, "127.0.0.1", dataDir, new RecioProperties.Ports(0, 0, 0)), services,
-                true);
-        watchdog.start();
-        return watchdog;
+    /** The watchdog, started and stepped each duty cycle as ops would. */
+    KalshiApiWatchdog startWatchdog() throws Exception {
+        KalshiApiWatchdog w = new KalshiApiWatchdog(connector, events::add, quotes, clock,
+                new RecioProperties(Mode.DEMO, "127.0.0.1", dataDir, new RecioProperties.Ports(0, 0, 0)), false);
+        watchdog = ServiceStepper.start(w, clock);
+        return w;
     }
 
-    AccountSync startAccountSync() {
-        accountSync = new AccountSync(connector, account, events::add, clock, services, true);
-        accountSync.start();
-        return accountSync;
+    /** What the watchdog reported about itself. */
+    RecordingContext watchdogHealth() {
+        return watchdog.context();
+    }
+
+    /** The account sync, started and stepped each duty cycle as ops would. */
+    KalshiAccountSync startAccountSync() throws Exception {
+        KalshiAccountSync sync = new KalshiAccountSync(connector, account, events::add, clock);
+        accountSync = ServiceStepper.start(sync, clock);
+        return sync;
     }
 
     /**
@@ -125,12 +132,12 @@ final class SimulatedKalshi implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         if (watchdog != null) {
-            watchdog.stop();
+            watchdog.close();
         }
         if (accountSync != null) {
-            accountSync.stop();
+            accountSync.close();
         }
         simulator.stop();
     }

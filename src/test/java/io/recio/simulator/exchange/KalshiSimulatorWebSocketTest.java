@@ -156,6 +156,28 @@ class KalshiSimulatorWebSocketTest {
     }
 
     @Test
+    void withTheIndexStoppedNoIndexValueIsPublishedUntilItRuns() {
+        try (KalshiTestClient.Ws ws = sim.client.connect(sim.simulator.wsUrl())) {
+            ws.send("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"cfbenchmarks_value\"],\"index_ids\":[\"BRTI\"]}}");
+            ws.next("subscribed");
+            sim.faults.indexStopped(true);
+            sim.clock.set(java.time.Instant.parse("2026-09-25T19:59:30Z"));
+            sim.simulator.tick();
+            sim.clock.set(java.time.Instant.parse("2026-09-25T19:59:31Z"));
+            sim.simulator.tick();
+
+            sim.faults.indexStopped(false);
+            sim.clock.set(java.time.Instant.parse("2026-09-25T19:59:32Z"));
+            sim.simulator.tick();
+
+            JsonNode value = ws.next("cfbenchmarks_value");
+            assertThat(value.get("seq").asLong()).as("nothing was published while stopped").isEqualTo(1);
+            assertThat(value.get("msg").get("received_at").asLong())
+                    .isEqualTo(java.time.Instant.parse("2026-09-25T19:59:32Z").toEpochMilli());
+        }
+    }
+
+    @Test
     void commandsAreAnsweredWithTheReferenceErrorCodes() {
         try (KalshiTestClient.Ws ws = sim.client.connect(sim.simulator.wsUrl())) {
             ws.send("not json");

@@ -1,16 +1,10 @@
 package io.recio.simulator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.recio.RecioProperties;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
-import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
 import io.recio.simulator.faults.FaultSwitches;
 import io.recio.simulator.prices.SimulatedHistory;
 import io.recio.simulator.prices.SimulatedPrices;
@@ -36,15 +30,7 @@ class SimulatorConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Settings.class, SimulatorConfiguration.class)
-            .withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
-            .withBean(ManagedServices.class, SimulatorConfigurationTest::services)
-            .withPropertyValues("recio.services.autostart=false");
-
-    private static ManagedServices services() {
-        ManagedServices services = mock(ManagedServices.class);
-        when(services.register(anyString(), any())).thenReturn(mock(ManagedService.class));
-        return services;
-    }
+            .withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void nothingOfTheSimulatorExistsUnlessEnabled() {

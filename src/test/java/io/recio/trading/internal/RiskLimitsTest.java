@@ -22,7 +22,7 @@ class RiskLimitsTest {
 
     private static Optional<String> check(long contracts, String price, List<Trade> live, Money today) {
         return RiskLimits.check(R, Fixtures.TICKER, Count.ofContracts(contracts), Price.parse(price),
-                new RiskLimits.Book(live, today, Optional.empty(), Optional.empty()));
+                new RiskLimits.Book(live, today, Optional.empty()));
     }
 
     @Test
@@ -62,12 +62,9 @@ class RiskLimitsTest {
     }
 
     @Test
-    void theKillSwitchAndStaleDataBlockEverythingAndSayWhy() {
+    void staleDataBlocksEverythingAndSaysWhy() {
         assertThat(RiskLimits.check(R, Fixtures.TICKER, Count.ofContracts(1), Price.parse("0.1"),
-                new RiskLimits.Book(List.of(), Money.ZERO, Optional.of("manual by admin"), Optional.empty())))
-                .contains("kill switch engaged: manual by admin");
-        assertThat(RiskLimits.check(R, Fixtures.TICKER, Count.ofContracts(1), Price.parse("0.1"),
-                new RiskLimits.Book(List.of(), Money.ZERO, Optional.empty(), Optional.of("BTC price is 30 s old"))))
+                new RiskLimits.Book(List.of(), Money.ZERO, Optional.of("BTC price is 30 s old"))))
                 .contains("stale data: BTC price is 30 s old");
     }
 }

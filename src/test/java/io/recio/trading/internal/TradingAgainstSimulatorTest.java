@@ -53,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "recio.services.autostart=false", "recio.mode=demo", "recio.trading.venue=kalshi",
-        "recio.kalshi.order-timeout=1s", "recio.kalshi.request-timeout=5s", "recio.kalshi.credentials-wait=5s"})
+        "recio.kalshi.order-timeout=1s", "recio.kalshi.request-timeout=5s"})
 @ActiveProfiles("test")
 @Import(TradingAgainstSimulatorTest.Config.class)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -104,7 +104,7 @@ class TradingAgainstSimulatorTest {
     @Autowired
     TradeManager trades;
     @Autowired
-    TradingServices services;
+    TradeManagerService services;
     @Autowired
     Reconciler reconciler;
     @Autowired

@@ -23,6 +23,8 @@ import io.recio.trading.TradeHistory;
 import io.recio.trading.TradeStatus;
 import io.recio.trading.TradeSummary;
 import io.recio.trading.TradeUpdated;
+import io.recio.trading.TradingHold;
+import io.recio.trading.TradingMode;
 import io.recio.trading.venue.OrderLookup;
 import io.recio.trading.venue.OrderOutcome;
 import io.recio.trading.venue.TimeInForce;
@@ -97,11 +99,13 @@ abstract class TradingDatabaseTests {
     @Autowired
     TradeExecutor executor;
     @Autowired
-    TradingServices services;
+    TradeManagerService services;
     @Autowired
     MarketBoard board;
     @Autowired
     KillSwitch killSwitch;
+    @Autowired
+    TradingGate gate;
     @Autowired
     AlertLog alerts;
     @Autowired
@@ -137,7 +141,8 @@ abstract class TradingDatabaseTests {
         announced.events.clear();
         clock.set(START);
         tick(0.0);
-        executor.enable();
+        gate.release(TradingHold.Kind.RECONCILIATION);
+        gate.release(TradingHold.Kind.SUSPENSION);
     }
 
     void tick(double momentum) {
@@ -364,7 +369,7 @@ abstract class TradingDatabaseTests {
         TradeManager.PlacedOrder placed = trades.open(buy(Side.YES, 4, "0.95"));
         venue.held.put(placed.order().clientOrderId(), filled(fill(4, "0.95")));
         venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(4))), List.of(), List.of());
-        executor.disable("start-up reconciliation has not succeeded yet");
+        gate.hold(TradingHold.Kind.RECONCILIATION, TradingMode.HALTED, TradingGate.NOT_RECONCILED);
         clock.advance(Duration.ofSeconds(30));
         tick(0.0);
 
@@ -382,14 +387,14 @@ abstract class TradingDatabaseTests {
 
     @Test
     void tradingStaysOffUntilTheStartUpReconciliationSucceeds() {
-        executor.disable("start-up reconciliation has not succeeded yet");
+        gate.hold(TradingHold.Kind.RECONCILIATION, TradingMode.HALTED, TradingGate.NOT_RECONCILED);
         venue.accountDown = true;
         assertThat(services.reconcileNow()).isFalse();
         ExecutionResult blocked = executor.enter(buy(Side.YES, 1, "0.95"));
         assertThat(((ExecutionResult.Blocked) blocked).reason()).startsWith("trading is off");
         venue.accountDown = false;
         assertThat(services.reconcileNow()).isTrue();
-        assertThat(executor.offReason()).isEmpty();
+        assertThat(gate.state().mode()).isEqualTo(TradingMode.ACTIVE);
     }
 
     @Test

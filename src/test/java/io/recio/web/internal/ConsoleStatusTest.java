@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recio.LiveUpdate;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
-import io.recio.ops.ManagedService;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
+import io.recio.ops.ServiceName;
 import io.recio.ops.ServiceState;
+import io.recio.ops.TradingImpact;
 import io.recio.pricing.StrikeTable;
 import io.recio.pricing.StrikeTables;
 import io.recio.pricing.WatchlistEntry;
@@ -46,12 +47,7 @@ class ConsoleStatusTest {
         });
         ManagedServices registry = new ManagedServices() {
             @Override
-            public ManagedService register(String name, List<String> dependencies) {
-                throw new UnsupportedOperationException("the status only reads");
-            }
-
-            @Override
-            public Optional<ServiceHealth> health(String name) {
+            public Optional<ServiceHealth> health(ServiceName name) {
                 return services.stream().filter(s -> s.name().equals(name)).findFirst();
             }
 
@@ -59,13 +55,34 @@ class ConsoleStatusTest {
             public List<ServiceHealth> all() {
                 return List.copyOf(services);
             }
+
+            @Override
+            public List<ServiceName> dependents(ServiceName name) {
+                return List.of();
+            }
+
+            @Override
+            public void start(ServiceName name) {
+                throw new UnsupportedOperationException("the status only reads");
+            }
+
+            @Override
+            public void stop(ServiceName name) {
+                throw new UnsupportedOperationException("the status only reads");
+            }
+
+            @Override
+            public Restart restart(ServiceName name) {
+                throw new UnsupportedOperationException("the status only reads");
+            }
         };
         status = new ConsoleStatus(registry, beans.getBeanProvider(StrikeTables.class), published::add,
                 new WebProperties(Duration.ofMillis(250), Duration.ofSeconds(10)));
     }
 
     private void service(String name, ServiceState state, String error) {
-        services.add(new ServiceHealth(name, state, NOW, NOW, 0, error, List.of(), Map.of()));
+        services.add(new ServiceHealth(new ServiceName(name), state, NOW, NOW, 0, error, error == null ? null : NOW,
+                null, TradingImpact.NONE, false, List.of(), Map.of()));
     }
 
     private void table(Symbol symbol, Duration priceAge, boolean stale, String... reasons) {

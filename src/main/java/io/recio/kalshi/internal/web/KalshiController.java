@@ -10,7 +10,7 @@ import io.recio.kalshi.KalshiSettlement;
 import io.recio.kalshi.MarketQuote;
 import io.recio.kalshi.client.OrderbookLevels;
 import io.recio.kalshi.internal.AccountStore;
-import io.recio.kalshi.internal.MarketWatchdog;
+import io.recio.kalshi.internal.KalshiApiWatchdog;
 import io.recio.market.Symbol;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KalshiController {
 
-    private final MarketWatchdog watchdog;
+    private final KalshiApiWatchdog watchdog;
     private final AccountStore account;
 
-    KalshiController(MarketWatchdog watchdog, AccountStore account) {
+    KalshiController(KalshiApiWatchdog watchdog, AccountStore account) {
         this.watchdog = watchdog;
         this.account = account;
     }

@@ -816,6 +816,9 @@ public final class Exchange {
     }
 
     private void publishIndex(Symbol symbol, Instant now) {
+        if (faults.indexStopped()) {
+            return;
+        }
         emit("cfbenchmarks_value", "cfbenchmarks_value", null, null,
                 Wire.indexValue(symbol, prices, now, EventTicker.nextClose(now)));
     }

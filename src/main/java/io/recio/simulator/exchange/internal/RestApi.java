@@ -126,17 +126,18 @@ public final class RestApi extends HttpServlet {
         FaultSwitches.State s = faults.state();
         return obj("latency_ms", s.latencyMillis(), "error_fraction", s.errorFraction(), "error_status", s.errorStatus(),
                 "order_response_timeout", s.orderResponseTimeout(), "trading_paused", s.tradingPaused(),
-                "feed_frozen", s.feedFrozen());
+                "feed_frozen", s.feedFrozen(), "index_stopped", s.indexStopped());
     }
 
     /**
      * Applies {@code {"latency_ms":..,"error_fraction":..,"error_status":..,"order_response_timeout":..,
-     * "trading_paused":..,"reset":true,"fire":["DROP_WEBSOCKETS","SKIP_SEQ"]}}; every value is checked
+     * "trading_paused":..,"feed_frozen":..,"index_stopped":..,"reset":true,"fire":["DROP_WEBSOCKETS","SKIP_SEQ"]}};
+     * every value is checked
      * before any is applied.
      */
     private void applyFaults(JsonNode body) {
         Set<String> known = Set.of("latency_ms", "error_fraction", "error_status", "order_response_timeout",
-                "trading_paused", "feed_frozen", "reset", "fire");
+                "trading_paused", "feed_frozen", "index_stopped", "reset", "fire");
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             if (!known.contains(field.getKey())) {
                 throw ApiException.badRequest("bad_request", "unknown fault switch '" + field.getKey()
@@ -171,6 +172,7 @@ public final class RestApi extends HttpServlet {
         Boolean timeout = bool(body, "order_response_timeout");
         Boolean paused = bool(body, "trading_paused");
         Boolean frozen = bool(body, "feed_frozen");
+        Boolean indexStopped = bool(body, "index_stopped");
         if (reset) {
             faults.reset();
         }
@@ -184,6 +186,9 @@ public final class RestApi extends HttpServlet {
         }
         if (frozen != null) {
             faults.feedFrozen(frozen);
+        }
+        if (indexStopped != null) {
+            faults.indexStopped(indexStopped);
         }
         actions.forEach(action -> faults.fire(FaultSwitches.Venue.KALSHI, action));
     }

@@ -4,14 +4,17 @@ import io.recio.ApiProblem;
 import io.recio.market.Count;
 import io.recio.market.Money;
 import io.recio.market.Price;
+import io.recio.trading.TradingHold;
+import io.recio.trading.TradingMode;
+import io.recio.trading.TradingState;
 import io.recio.trading.internal.ActiveTradeSupervisor;
-import io.recio.trading.internal.AlertLog;
 import io.recio.trading.internal.AutoEntrySupervisor;
 import io.recio.trading.internal.ExecutionResult;
 import io.recio.trading.internal.KillSwitch;
 import io.recio.trading.internal.TradeExecutor;
 import io.recio.trading.internal.TradeSettings;
 import io.recio.trading.internal.TradeSettingsStore;
+import io.recio.trading.internal.TradingGate;
 import io.recio.trading.internal.TradingProperties;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -33,12 +36,12 @@ class TradingControlController {
     private final ActiveTradeSupervisor active;
     private final AutoEntrySupervisor autoEntry;
     private final TradeExecutor executor;
-    private final AlertLog alerts;
+    private final TradingGate gate;
     private final AutoTradingPush autoTrading;
     private final TradingProperties properties;
 
     TradingControlController(TradeSettingsStore settings, KillSwitch killSwitch, ActiveTradeSupervisor active,
-                             AutoEntrySupervisor autoEntry, TradeExecutor executor, AlertLog alerts,
+                             AutoEntrySupervisor autoEntry, TradeExecutor executor, TradingGate gate,
                              AutoTradingPush autoTrading, TradingProperties properties) {
         this.autoTrading = autoTrading;
         this.properties = properties;
@@ -47,7 +50,22 @@ class TradingControlController {
         this.active = active;
         this.autoEntry = autoEntry;
         this.executor = executor;
-        this.alerts = alerts;
+        this.gate = gate;
+    }
+
+    /**
+     * {@code GET /api/trading/status}: where orders go, whether recio may trade now and every hold that keeps it
+     * from trading fully, and what auto-entry is doing.
+     *
+     * @param venue      the order venue in use
+     * @param tradingOn  whether new entries are allowed (mode ACTIVE)
+     * @param mode       ACTIVE, REDUCING (exits only) or HALTED
+     * @param holds      every reason holding trading below ACTIVE
+     * @param killSwitch the kill switch's reason when engaged, else null
+     * @param autoEntry  DISABLED, INACTIVE, PAUSED or ACTIVE
+     */
+    record TradingStatus(String venue, boolean tradingOn, TradingMode mode, List<TradingHold> holds,
+                         String killSwitch, String autoEntry) {
     }
 
     /** Settings in REST form: the minimum edge and maximum ask as dollar strings, the minimum volume in contracts. */
@@ -157,19 +175,15 @@ class TradingControlController {
         }
         m.put("engaged", killSwitch.engaged().isPresent());
         killSwitch.engaged().ifPresent(r -> m.put("reason", r));
+        gate.state();
         autoTrading.refresh();
         return m;
     }
 
     @GetMapping("/api/trading/status")
-    Map<String, Object> status() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("venue", executor.venueName());
-        m.put("trading_on", executor.offReason().isEmpty());
-        executor.offReason().ifPresent(r -> m.put("off_reason", r));
-        m.put("kill_switch", killSwitch.engaged().orElse(null));
-        m.put("auto_entry", autoEntry.status().name());
-        m.put("alerts", alerts.recent(20));
-        return m;
+    TradingStatus status() {
+        TradingState state = gate.state();
+        return new TradingStatus(executor.venueName(), state.entriesAllowed(), state.mode(), state.holds(),
+                killSwitch.engaged().orElse(null), autoEntry.status().name());
     }
 }

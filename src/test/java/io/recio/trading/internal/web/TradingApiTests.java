@@ -21,7 +21,7 @@ import io.recio.market.Strike;
 import io.recio.market.Symbol;
 import io.recio.trading.internal.KillSwitch;
 import io.recio.trading.internal.MarketBoard;
-import io.recio.trading.internal.TradingServices;
+import io.recio.trading.internal.TradeManagerService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,7 @@ class TradingApiTests {
     @Autowired
     MarketBoard board;
     @Autowired
-    TradingServices services;
+    TradeManagerService services;
     @Autowired
     KillSwitch killSwitch;
     @Autowired
@@ -257,7 +257,25 @@ class TradingApiTests {
         mvc.perform(get("/api/trading/status").with(user("trader")))
                 .andExpect(jsonPath("$.venue").value("paper"))
                 .andExpect(jsonPath("$.trading_on").value(true))
+                .andExpect(jsonPath("$.mode").value("ACTIVE"))
+                .andExpect(jsonPath("$.holds").isEmpty())
                 .andExpect(jsonPath("$.auto_entry").value("DISABLED"));
+    }
+
+    @Test
+    void theStatusShowsTheKillSwitchAsAHoldThatAllowsExitsOnly() throws Exception {
+        mvc.perform(asAdmin(post("/api/kill_switch"), """
+                {"engaged": true, "reason": "lunch"}"""))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/trading/status").with(user("trader")))
+                .andExpect(jsonPath("$.trading_on").value(false))
+                .andExpect(jsonPath("$.mode").value("REDUCING"))
+                .andExpect(jsonPath("$.holds[0].kind").value("KILL_SWITCH"))
+                .andExpect(jsonPath("$.holds[0].reason").value("kill switch engaged: manual by boss: lunch"))
+                .andExpect(jsonPath("$.kill_switch").value("manual by boss: lunch"));
+        mvc.perform(asAdmin(post("/api/kill_switch"), """
+                {"engaged": false}"""))
+                .andExpect(jsonPath("$.engaged").value(false));
     }
 
     @Test

@@ -1,21 +1,23 @@
-package io.recio.web.internal;
+package io.recio.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recio.web.ConsoleWorld;
+import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceName;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The live channel drops (the push endpoint stops: every tab is closed and new ones are refused) and comes back:
+ * The live channel drops (main_app, the push endpoint, is stopped: every tab is closed and new ones are refused)
+ * and comes back:
  * the page says it is offline and greys its numbers, then reconnects by itself and is live again.
  */
 class LiveChannelBrowserTest extends ConsoleWorld {
 
     @Autowired
-    LivePushRunner push;
+    ManagedServices services;
 
     @Test
     void whenTheLiveChannelDropsThePageShowsItIsOfflineThenRecoversByItself() throws Exception {
@@ -24,7 +26,7 @@ class LiveChannelBrowserTest extends ConsoleWorld {
         waitForStrikeTable();
         waitForLive();
         try {
-            push.stop();
+            services.stop(ServiceName.MAIN_APP);
             browser.waiting().until(d -> "offline".equals(d.findElement(By.id("live-state")).getText()));
             assertThat(browser.one("body").getAttribute("class")).contains("is-offline");
             assertThat(browser.one("#offline-banner").isDisplayed()).isTrue();
@@ -34,7 +36,7 @@ class LiveChannelBrowserTest extends ConsoleWorld {
                     .isEqualTo("line-through");
             browser.shot("live-channel-offline");
         } finally {
-            push.start();
+            services.start(ServiceName.MAIN_APP);
         }
         browser.waiting(Duration.ofSeconds(40)).until(d -> "live".equals(d.findElement(By.id("live-state")).getText()));
         assertThat(browser.one("body").getAttribute("class")).doesNotContain("is-offline");

@@ -30,12 +30,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the class; the hour runs last because it moves the clock past the first event.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MarketWatchdogSimulatorTest {
+class KalshiApiWatchdogSimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static SimulatedKalshi kalshi;
-    private static MarketWatchdog watchdog;
+    private static KalshiApiWatchdog watchdog;
     private static KalshiRestClient rest;
 
     @BeforeAll
@@ -47,7 +47,7 @@ class MarketWatchdogSimulatorTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         kalshi.close();
     }
 
@@ -170,8 +170,7 @@ class MarketWatchdogSimulatorTest {
     void healthReportsTheExchangeStatusAndTheFollowedEvents() {
         watchdog.tick();
 
-        var health = kalshi.services.health(MarketWatchdog.SERVICE).orElseThrow();
-        assertThat(health.details()).containsEntry("exchange_active", true)
+        assertThat(kalshi.watchdogHealth().details()).containsEntry("exchange_active", true)
                 .containsEntry("current_btc", "KXBTCD-26SEP2516").containsEntry("books_out_of_sync", 0L);
     }
 }

@@ -14,108 +14,118 @@ import io.recio.kalshi.client.KalshiRestClient;
 import io.recio.kalshi.client.KalshiWebSocket;
 import io.recio.kalshi.client.WsMessage;
 import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
  * REC.IO's kalshi_account_sync: balance (per shard), positions, orders, fills and settlements — a REST baseline at
  * start, then live from the {@code fill}, {@code user_orders} and {@code market_positions} channels, with a
  * periodic REST pass for whatever the socket missed. Every write is idempotent, so the socket and the REST pass may
- * report the same fill; events are published only for what is new or changed.
+ * report the same fill; events are published only for what is new or changed. Run by ops as the managed service
+ * {@code kalshi_account_sync}: it connects at start (a failure is retried by ops); its duty cycle runs the REST pass
+ * when due and the balance reads the socket's messages ask for.
  */
 @Service
-public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
+public class KalshiAccountSync implements ManagedService, KalshiWebSocket.Handler {
 
-    static final String SERVICE = "kalshi_account_sync";
-    private static final Logger log = LoggerFactory.getLogger(AccountSync.class);
+    /** A fill or position message is followed by a balance read this much later, once for a burst. */
+    private static final Duration BALANCE_AFTER = Duration.ofMillis(300);
+    private static final Logger log = LoggerFactory.getLogger(KalshiAccountSync.class);
 
     private final KalshiConnector connector;
     private final AccountStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ManagedService service;
-    private final boolean autostart;
     private final AtomicLong passes = new AtomicLong();
-    private final AtomicBoolean balanceRefreshPending = new AtomicBoolean();
+    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final AtomicReference<Instant> balanceDue = new AtomicReference<>();
+    private volatile ServiceContext service;
     private volatile KalshiRestClient rest;
     private volatile KalshiWebSocket ws;
-    private volatile ScheduledExecutorService loop;
-    private volatile boolean running;
     private volatile Instant lastPass;
+    private Instant nextPass;
 
-    AccountSync(KalshiConnector connector, AccountStore store, ApplicationEventPublisher events, Clock clock,
-                ManagedServices services, @Value("${recio.services.autostart:true}") boolean autostart) {
+    KalshiAccountSync(KalshiConnector connector, AccountStore store, ApplicationEventPublisher events, Clock clock) {
         this.connector = connector;
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.service = services.register(SERVICE, List.of(MarketWatchdog.SERVICE));
-        this.autostart = autostart;
     }
 
     @Override
-    public boolean isAutoStartup() {
-        return autostart;
+    public ServiceName name() {
+        return ServiceName.KALSHI_ACCOUNT_SYNC;
     }
 
     @Override
-    public void start() {
-        running = true;
-        service.starting();
-        loop = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("kalshi-account-sync").factory());
-        loop.execute(this::connect);
+    public List<ServiceName> dependencies() {
+        return List.of(ServiceName.KALSHI_API_WATCHDOG);
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (ws != null) {
-            ws.close();
-        }
-        if (loop != null) {
-            loop.shutdownNow();
-        }
-        service.stopped();
+    public boolean criticalToTrading() {
+        return true;
     }
 
+    /** Connects REST and WebSocket and subscribes; throws when Kalshi cannot be reached (ops tries again). */
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void connect() {
-        try {
-            rest = connector.rest();
-            ws = connector.webSocket(this);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            log.error("kalshi_account_sync cannot reach Kalshi: {}", e.getMessage());
-            service.failed(e.getMessage());
-            return;
-        }
+    public void start(ServiceContext context) throws InterruptedException {
+        service = context;
+        rest = connector.rest();
+        ws = connector.webSocket(this);
+        nextPass = null;
+        balanceDue.set(null);
         ws.subscribe(List.of("fill"), Map.of());
         ws.subscribe(List.of("user_orders"), Map.of());
         ws.subscribe(List.of("market_positions"), Map.of());
         ws.start();
-        loop.scheduleWithFixedDelay(this::passSafely, 0, connector.properties().accountSyncInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofMillis(100);
+    }
+
+    /** The REST pass when due (every {@code account-sync-interval}, or asked for by the socket), and balance reads. */
+    @Override
+    public int doWork(Instant now) {
+        boolean requested = passRequested.getAndSet(false);
+        if (requested || nextPass == null || !now.isBefore(nextPass)) {
+            nextPass = now.plus(connector.properties().accountSyncInterval());
+            passSafely();
+            return 1;
+        }
+        Instant due = balanceDue.get();
+        if (due != null && !now.isBefore(due) && balanceDue.compareAndSet(due, null)) {
+            try {
+                balance(now);
+            } catch (RuntimeException e) {
+                log.debug("balance refresh after a fill failed (the REST pass retries): {}", e.getMessage());
+            }
+            return 1;
+        }
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        KalshiWebSocket socket = ws;
+        if (socket != null) {
+            socket.close();
+        }
     }
 
     private void passSafely() {
@@ -123,7 +133,7 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
             pass();
             service.detail("last_rest_pass", lastPass.toString());
             if (ws.connected()) {
-                service.running();
+                service.healthy();
             } else {
                 service.degraded("Kalshi WebSocket down; account kept by the REST pass only");
             }
@@ -174,17 +184,7 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
      * for a burst of messages, so the account view does not lag until the next REST pass.
      */
     private void refreshBalanceSoon() {
-        ScheduledExecutorService l = loop;
-        if (l != null && balanceRefreshPending.compareAndSet(false, true)) {
-            l.schedule(() -> {
-                balanceRefreshPending.set(false);
-                try {
-                    balance(clock.instant());
-                } catch (RuntimeException e) {
-                    log.debug("balance refresh after a fill failed (the REST pass retries): {}", e.getMessage());
-                }
-            }, 300, TimeUnit.MILLISECONDS);
-        }
+        balanceDue.compareAndSet(null, clock.instant().plus(BALANCE_AFTER));
     }
 
     /** Completed REST passes (the first is the baseline). */
@@ -236,7 +236,7 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
 
     @Override
     public void onGap(KalshiWebSocket.Subscription subscription, long sid, long expected, long got) {
-        loop.execute(this::passSafely);
+        passRequested.set(true);
     }
 
     @Override
@@ -244,7 +244,7 @@ public class AccountSync implements SmartLifecycle, KalshiWebSocket.Handler {
         service.detail("websocket", "connected");
         // whatever happened while the socket was down is fetched at once
         if (passes.get() > 0) {
-            loop.execute(this::passSafely);
+            passRequested.set(true);
         }
     }
 

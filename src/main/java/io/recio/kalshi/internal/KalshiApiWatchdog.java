@@ -21,7 +21,8 @@ import io.recio.market.Price;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedService;
-import io.recio.ops.ManagedServices;
+import io.recio.ops.ServiceContext;
+import io.recio.ops.ServiceName;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,16 +42,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,13 +58,13 @@ import tools.jackson.databind.node.ObjectNode;
  * snapshots while the socket is down), {@code ticker} and {@code market_lifecycle_v2}; {@link MarketQuote} events on
  * change; quotes persisted at a bounded rate; the {@code <symbol>_markets.json} snapshot files; and
  * {@link IndexValue}s from {@code cfbenchmarks_value}. The next event is subscribed while the current one runs,
- * so the rollover at the close has no gap.
+ * so the rollover at the close has no gap. Run by ops as the managed service {@code kalshi_api_watchdog}: it
+ * connects at start (a failure is retried by ops), and its duty cycle is the one-second pass.
  */
 @Service
-public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSocket.Handler {
+public class KalshiApiWatchdog implements LiveMarkets, ManagedService, KalshiWebSocket.Handler {
 
-    static final String SERVICE = "kalshi_api_watchdog";
-    private static final Logger log = LoggerFactory.getLogger(MarketWatchdog.class);
+    private static final Logger log = LoggerFactory.getLogger(KalshiApiWatchdog.class);
     private static final long RESYNC_AFTER_MILLIS = 3_000;
     private static final long EVENT_RETRY_MILLIS = 10_000;
 
@@ -101,8 +99,8 @@ public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSoc
     private final Clock clock;
     private final RecioProperties recio;
     private final KalshiProperties properties;
-    private final ManagedService service;
-    private final boolean autostart;
+    private final List<ServiceName> dependencies;
+    private volatile ServiceContext service;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, MarketState> markets = new ConcurrentHashMap<>();
     private final Map<Symbol, EventTicker> current = new ConcurrentHashMap<>();
@@ -112,85 +110,87 @@ public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSoc
     private volatile KalshiRestClient rest;
     private volatile KalshiWebSocket ws;
     private volatile KalshiWebSocket.Subscription bookSubscription;
-    private volatile ScheduledExecutorService loop;
     private volatile boolean running;
     private volatile boolean filesDirty;
     private volatile ExchangeStatus exchangeStatus;
     private long lastStatusCheck;
 
-    MarketWatchdog(KalshiConnector connector, ApplicationEventPublisher events, QuoteStore quotes, Clock clock,
-                   RecioProperties recio, ManagedServices services,
-                   @Value("${recio.services.autostart:true}") boolean autostart) {
+    KalshiApiWatchdog(KalshiConnector connector, ApplicationEventPublisher events, QuoteStore quotes, Clock clock,
+                      RecioProperties recio, @Value("${recio.simulator.enabled:false}") boolean simulated) {
         this.connector = connector;
         this.events = events;
         this.quotes = quotes;
         this.clock = clock;
         this.recio = recio;
         this.properties = connector.properties();
-        this.service = services.register(SERVICE, List.of());
-        this.autostart = autostart;
+        // in demo mode the built-in exchange writes the credential this watchdog connects with
+        this.dependencies = simulated && recio.mode() == io.recio.Mode.DEMO ? List.of(ServiceName.SIMULATOR_KALSHI)
+                : List.of();
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
 
     @Override
-    public boolean isAutoStartup() {
-        return autostart;
+    public ServiceName name() {
+        return ServiceName.KALSHI_API_WATCHDOG;
     }
 
     @Override
-    public void start() {
+    public List<ServiceName> dependencies() {
+        return dependencies;
+    }
+
+    @Override
+    public boolean criticalToTrading() {
+        return true;
+    }
+
+    /** Connects REST and WebSocket and subscribes; throws when Kalshi cannot be reached (ops tries again). */
+    @Override
+    public void start(ServiceContext context) throws InterruptedException {
+        service = context;
+        rest = connector.rest();
+        ws = connector.webSocket(this);
         running = true;
-        service.starting();
-        loop = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("kalshi-watchdog").factory());
-        loop.execute(this::connect);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (ws != null) {
-            ws.close();
-        }
-        if (loop != null) {
-            loop.shutdownNow();
-        }
-        service.stopped();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void connect() {
-        try {
-            rest = connector.rest();
-            ws = connector.webSocket(this);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            log.error("kalshi_api_watchdog cannot reach Kalshi: {}", e.getMessage());
-            service.failed(e.getMessage());
-            return;
-        }
         bookSubscription = ws.subscribeMarkets(List.of("orderbook_delta", "ticker"), Set.of());
         ws.subscribe(List.of("market_lifecycle_v2"), Map.of());
         ws.subscribe(List.of("cfbenchmarks_value"), Map.of("index_ids",
                 properties.symbols().stream().map(Symbol::cfBenchmarksIndex).toList()));
-        tickSafely();
+        tick();
         ws.start();
-        loop.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
     }
 
-    private void tickSafely() {
+    @Override
+    public Duration dutyCycle() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public int doWork(Instant now) {
         try {
             tick();
         } catch (RuntimeException e) {
             log.warn("kalshi_api_watchdog pass failed: {}", e.getMessage());
             service.degraded(e.getMessage());
         }
+        return 0;
+    }
+
+    /** Closes the socket and forgets every followed market: the next start follows them afresh. */
+    @Override
+    public void stop() {
+        running = false;
+        KalshiWebSocket socket = ws;
+        if (socket != null) {
+            socket.close();
+        }
+        markets.clear();
+        current.clear();
+        next.clear();
+        loaded.clear();
+        lastLoadAttempt.clear();
+        exchangeStatus = null;
+        lastStatusCheck = 0;
     }
 
     /** One pass: rollover and event discovery, re-syncs, exchange status, persistence and snapshot files. */
@@ -508,7 +508,7 @@ public class MarketWatchdog implements LiveMarkets, SmartLifecycle, KalshiWebSoc
         } else if (markets.isEmpty()) {
             service.degraded("no open hourly event found");
         } else {
-            service.running();
+            service.healthy();
         }
     }
 
