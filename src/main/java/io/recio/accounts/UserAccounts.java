@@ -18,4 +18,14 @@ public interface UserAccounts {
     List<UserAccount> all();
 
     long count();
+
+    /** Whether {@code rawPassword} is the user's current password (false for an unknown or disabled user). */
+    boolean passwordMatches(String username, String rawPassword);
+
+    /**
+     * Replaces a user's password.
+     *
+     * @throws IllegalArgumentException when the new password is not acceptable (the message says why)
+     */
+    void setPassword(String username, String rawPassword);
 }

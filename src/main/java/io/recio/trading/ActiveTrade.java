@@ -5,7 +5,8 @@ import io.recio.market.Price;
 import java.time.Duration;
 
 /**
- * An open trade as the active_trade_supervisor sees it now (REC.IO's active_trades row).
+ * A live trade as the active_trade_supervisor sees it now (REC.IO's active_trades row): OPEN, or on its way in
+ * (PENDING), out (CLOSING) or to settlement (EXPIRED).
  *
  * @param trade            the trade
  * @param probability      current model probability of the held side, or null without a live row
@@ -14,7 +15,8 @@ import java.time.Duration;
  * @param distanceToStrike spot − strike in dollars (positive when spot is above), or null
  * @param held             time since entry
  * @param timeToClose      time until the market closes
+ * @param outcomeUnknown   whether an order of it has an UNKNOWN outcome (being looked up: it may or may not have filled)
  */
 public record ActiveTrade(Trade trade, Double probability, Price closePrice, Money unrealizedPnl,
-                          Double distanceToStrike, Duration held, Duration timeToClose) {
+                          Double distanceToStrike, Duration held, Duration timeToClose, boolean outcomeUnknown) {
 }

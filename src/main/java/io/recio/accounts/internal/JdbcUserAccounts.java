@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** bcrypt reads only the first 72 bytes: a longer password would silently not count beyond them. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -40,9 +42,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
             throw new IllegalArgumentException(
                     "username must be 1 to 64 letters, digits or _ . @ - (got '" + username + "')");
         }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        checkAcceptable(rawPassword);
         try {
             jdbc.sql("""
                     INSERT INTO users.app_user (username, password_hash, role, enabled, created_at)
@@ -73,6 +73,36 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM users.app_user").query(Long.class).single();
+    }
+
+    @Override
+    public boolean passwordMatches(String username, String rawPassword) {
+        if (rawPassword == null) {
+            return false;
+        }
+        return jdbc.sql("SELECT password_hash FROM users.app_user WHERE username = :u AND enabled")
+                .param("u", username).query(String.class).optional()
+                .map(hash -> passwordEncoder.matches(rawPassword, hash)).orElse(false);
+    }
+
+    @Override
+    public void setPassword(String username, String rawPassword) {
+        checkAcceptable(rawPassword);
+        int n = jdbc.sql("UPDATE users.app_user SET password_hash = :hash WHERE username = :u")
+                .param("hash", passwordEncoder.encode(rawPassword)).param("u", username).update();
+        if (n != 1) {
+            throw new IllegalArgumentException("no user '" + username + "'");
+        }
+    }
+
+    private static void checkAcceptable(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("password must have at most " + MAX_PASSWORD_BYTES
+                    + " bytes (" + MAX_PASSWORD_BYTES + " plain letters or digits)");
+        }
     }
 
     @Override

@@ -143,6 +143,11 @@ public class KalshiAccountSync implements ManagedService, KalshiWebSocket.Handle
         }
     }
 
+    /** When the last REST pass ended, or null before the first. */
+    public Instant lastPass() {
+        return lastPass;
+    }
+
     /** The REST pass: the baseline at start and the catch-up afterwards. */
     public void pass() {
         Instant now = clock.instant();

@@ -85,6 +85,11 @@ public class KalshiConnector {
         }
     }
 
+    /** The endpoint if it is known already, without waiting for it. */
+    public java.util.Optional<Endpoint> knownEndpoint() {
+        return java.util.Optional.ofNullable(endpoint);
+    }
+
     /** The REST client of {@link #endpoint()}. */
     public KalshiRestClient rest() throws InterruptedException {
         KalshiRestClient r = rest;

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -101,7 +103,7 @@ public class ActiveTradeSupervisor implements ManagedService {
         // nothing held between passes
     }
 
-    /** The last pass's view of every open trade. */
+    /** The last pass's view of every live trade (PENDING, OPEN, CLOSING, EXPIRED). */
     public List<ActiveTrade> active() {
         return latest;
     }
@@ -114,42 +116,53 @@ public class ActiveTradeSupervisor implements ManagedService {
         TradeSettings s = settings.of(properties.user());
         List<ActiveTrade> views = new ArrayList<>();
         List<ExecutionResult> closes = new ArrayList<>();
-        for (Trade t : trades.withStatus(TradeStatus.OPEN)) {
+        Set<Long> unknown = trades.unresolvedOrders().stream().filter(o -> o.status() == OrderStatus.UNKNOWN)
+                .map(TradeOrder::tradeId).collect(Collectors.toSet());
+        for (Trade t : trades.live()) {
             Optional<StrikeView> view = board.strike(t.ticker());
-            Double probability = view.map(v -> v.probability(t.side())).orElse(null);
-            AutoStop.Decision d = AutoStop.decide(t, probability, board.momentum(t.symbol()), s,
-                    trades.stopPendingSince(t.id()).orElse(null), now);
-            switch (d) {
-                case AutoStop.Decision.Hold h -> {
-                    if (trades.stopPendingSince(t.id()).isPresent()) {
-                        trades.markStopPending(t.id(), null);
-                    }
-                }
-                case AutoStop.Decision.Verify v -> trades.markStopPending(t.id(), v.since());
-                case AutoStop.Decision.Close c -> {
-                    Price worst = view.map(v -> worstExit(v.bid(t.side()))).orElse(new Price(100));
-                    closes.add(executor.close(t.id(), CloseMethod.AUTO, "auto-stop: " + c.reason(), worst));
-                }
+            if (t.status() == TradeStatus.OPEN) {
+                stopIfDue(t, view, s, now).ifPresent(closes::add);
             }
-            views.add(value(t, view, now));
+            views.add(value(t, view, now, unknown.contains(t.id())));
         }
         latest = List.copyOf(views);
         events.publishEvent(new ActiveTradesUpdated(latest, now));
         return closes;
     }
 
-    /** The live view of one open trade. */
-    ActiveTrade value(Trade t, Optional<StrikeView> view, Instant now) {
+    /** Runs the auto-stop rules on an OPEN trade; answers the close it sent, if any. */
+    private Optional<ExecutionResult> stopIfDue(Trade t, Optional<StrikeView> view, TradeSettings s, Instant now) {
+        Double probability = view.map(v -> v.probability(t.side())).orElse(null);
+        AutoStop.Decision d = AutoStop.decide(t, probability, board.momentum(t.symbol()), s,
+                trades.stopPendingSince(t.id()).orElse(null), now);
+        switch (d) {
+            case AutoStop.Decision.Hold h -> {
+                if (trades.stopPendingSince(t.id()).isPresent()) {
+                    trades.markStopPending(t.id(), null);
+                }
+            }
+            case AutoStop.Decision.Verify v -> trades.markStopPending(t.id(), v.since());
+            case AutoStop.Decision.Close c -> {
+                Price worst = view.map(v -> worstExit(v.bid(t.side()))).orElse(new Price(100));
+                return Optional.of(executor.close(t.id(), CloseMethod.AUTO, "auto-stop: " + c.reason(), worst));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The live view of one trade. */
+    ActiveTrade value(Trade t, Optional<StrikeView> view, Instant now, boolean outcomeUnknown) {
         Double probability = view.map(v -> v.probability(t.side())).orElse(null);
         Price bid = view.map(v -> v.bid(t.side())).orElse(null);
         Money unrealized = null;
-        if (bid != null && t.entryPrice() != null) {
+        if (bid != null && t.entryPrice() != null && !t.remaining().isZero()) {
             Money proceeds = Money.cost(t.remaining(), bid).minus(Fees.takerFee(t.remaining(), bid));
             unrealized = proceeds.minus(Money.cost(t.remaining(), t.entryPrice()));
         }
         Double distance = board.spot(t.symbol()).map(sp -> (sp.units() - t.strike().units()) / 10_000.0).orElse(null);
         Duration held = t.openedAt() == null ? Duration.ZERO : Duration.between(t.openedAt(), now);
-        return new ActiveTrade(t, probability, bid, unrealized, distance, held, Duration.between(now, t.marketClose()));
+        return new ActiveTrade(t, probability, bid, unrealized, distance, held, Duration.between(now, t.marketClose()),
+                outcomeUnknown);
     }
 
     /** The worst price an exit accepts: the bid less the configured slippage, never below 1¢. */

@@ -12,6 +12,7 @@ import io.recio.trading.EntryMethod;
 import io.recio.trading.SettlementNotice;
 import io.recio.trading.Trade;
 import io.recio.trading.TradeStatus;
+import io.recio.trading.TradeUpdated;
 import io.recio.trading.venue.ClientOrderIds;
 import io.recio.trading.venue.OrderAction;
 import io.recio.trading.venue.OrderOutcome;
@@ -29,8 +30,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,11 +50,13 @@ public class TradeManager {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public TradeManager(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    public TradeManager(JdbcClient jdbc, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What to open: a side of a strike, how many, the worst price, and what was known at the decision. */
@@ -333,6 +339,31 @@ public class TradeManager {
                         truncate(message, 1000), ts(at))
                 .update();
         log.info("trade {}: {}", tradeId == null ? "-" : tradeId, message);
+        if (tradeId != null) {
+            announce(tradeId, from, to, message);
+        }
+    }
+
+    /** Publishes {@link TradeUpdated} once the line's transaction commits (at once when there is none). */
+    private void announce(long tradeId, TradeStatus from, TradeStatus to, String message) {
+        Runnable publish = () -> get(tradeId).ifPresent(t -> events.publishEvent(new TradeUpdated(t, from,
+                to == null ? t.status() : to, message, hasUnknownOrder(tradeId))));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish.run();
+                }
+            });
+        } else {
+            publish.run();
+        }
+    }
+
+    /** Whether an order of the trade has an UNKNOWN outcome (it may or may not have filled). */
+    public boolean hasUnknownOrder(long tradeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM trading.trade_order WHERE trade_id = ? AND status = 'UNKNOWN'")
+                .param(tradeId).query(Long.class).single() > 0;
     }
 
     /** The trade log of one trade, oldest first. */
@@ -462,7 +493,7 @@ public class TradeManager {
         return orderByClientId(clientOrderId).orElseThrow();
     }
 
-    private Trade mapTrade(ResultSet rs, int row) throws SQLException {
+    Trade mapTrade(ResultSet rs, int row) throws SQLException {
         return new Trade(rs.getLong("id"), rs.getString("uid"), rs.getString("user_id"),
                 MarketTicker.parse(rs.getString("ticker")), new SpotPrice(rs.getLong("strike")),
                 Side.valueOf(rs.getString("side")), TradeStatus.valueOf(rs.getString("status")),

@@ -34,6 +34,12 @@ public class TradeSettingsStore {
                 .optional().orElse(TradeSettings.DEFAULTS);
     }
 
+    /** Whether the user ever saved settings (without, they have the defaults). */
+    public boolean saved(String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM trading.trade_settings WHERE user_id = ?").param(userId)
+                .query(Long.class).single() > 0;
+    }
+
     /** Saves valid settings; invalid ones are refused with every problem named. */
     public void save(String userId, TradeSettings s) {
         List<String> problems = s.problems();

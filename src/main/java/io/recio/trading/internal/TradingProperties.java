@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lookupGrace        how long after sending an order a "not found" lookup counts as definite
  * @param exitSlippageCents  how far below the bid an exit (auto-stop, flatten) may fill, cents
  * @param risk               account-wide limits
+ * @param autoEntryAtFirstStart whether the supervisors' user starts with auto-entry on when they have no saved
+ *                           settings (demo mode: a newcomer sees the bot trade with the simulator's money)
  */
 @Validated
 @ConfigurationProperties("recio.trading")
@@ -33,7 +35,8 @@ public record TradingProperties(
         @DefaultValue("60s") @NotNull Duration reconcileInterval,
         @DefaultValue("10s") @NotNull Duration lookupGrace,
         @DefaultValue("5") @Min(0) @jakarta.validation.constraints.Max(99) int exitSlippageCents,
-        @DefaultValue @Valid Risk risk) {
+        @DefaultValue @Valid Risk risk,
+        @DefaultValue("false") boolean autoEntryAtFirstStart) {
 
     /**
      * Risk limits for the whole account.

@@ -6,20 +6,20 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
-/** Registers the live push endpoint; same-origin only, and the security chain demands a session for it. */
+/** Registers the live channel; same-origin only, and the security chain demands a session for it. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSocket
 class LiveSocketConfiguration implements WebSocketConfigurer {
 
-    private final LivePush push;
+    private final LiveChannel channel;
 
-    LiveSocketConfiguration(LivePush push) {
-        this.push = push;
+    LiveSocketConfiguration(LiveChannel channel) {
+        this.channel = channel;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(push, "/ws/live");
+        registry.addHandler(channel, "/ws/live").addInterceptors(channel);
     }
 }

@@ -27,9 +27,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Scripts and styles only from recio's own files: no inline script, handler, style element or eval. */
     private static final String CSP = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; "
-            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            + "style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json) throws Exception {
@@ -41,6 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
                         .hasRole(Role.MASTER_ADMIN.name())
+                        .requestMatchers(SecurityConfiguration::adminPage).hasRole(Role.MASTER_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
@@ -61,6 +63,12 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Whether the request is for a console page only a master admin may open ({@link ConsolePage}). */
+    private static boolean adminPage(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ConsolePage.adminOnly().stream().anyMatch(p -> p.owns(path));
     }
 
     /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */

@@ -31,7 +31,7 @@ class TradeManagerServiceTest {
     private final TradingPasses passes = new TradingPasses(gate);
     private final TradingProperties properties = new TradingProperties("paper", "admin", 10_000,
             Duration.ofSeconds(60), Duration.ofSeconds(10), 5, new TradingProperties.Risk(100, 100, 500, 10, 100,
-            Duration.ofSeconds(10)));
+            Duration.ofSeconds(10)), false);
     private final TradeManagerService service = new TradeManagerService(reconciler, executor, passes, gate,
             properties);
     private final RecordingContext context = new RecordingContext(ServiceName.TRADE_MANAGER);

@@ -18,7 +18,11 @@ import io.recio.trading.CloseMethod;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.SettlementNotice;
 import io.recio.trading.Trade;
+import io.recio.trading.TradeFilter;
+import io.recio.trading.TradeHistory;
 import io.recio.trading.TradeStatus;
+import io.recio.trading.TradeSummary;
+import io.recio.trading.TradeUpdated;
 import io.recio.trading.TradingHold;
 import io.recio.trading.TradingMode;
 import io.recio.trading.venue.OrderLookup;
@@ -69,6 +73,21 @@ abstract class TradingDatabaseTests {
         ScriptedVenue scriptedVenue() {
             return new ScriptedVenue();
         }
+
+        @Bean
+        Announced announced() {
+            return new Announced();
+        }
+    }
+
+    /** Every {@link TradeUpdated} published, in order. */
+    static final class Announced {
+        final List<TradeUpdated> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @org.springframework.context.event.EventListener
+        void on(TradeUpdated e) {
+            events.add(e);
+        }
     }
 
     @Autowired
@@ -97,6 +116,14 @@ abstract class TradingDatabaseTests {
     TradeSettingsStore settings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Announced announced;
+    @Autowired
+    TradingProperties properties;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    TradeHistory history;
 
     private final AtomicInteger fills = new AtomicInteger();
 
@@ -111,6 +138,7 @@ abstract class TradingDatabaseTests {
         jdbc.sql("UPDATE trading.risk_state SET kill_switch = FALSE, kill_reason = NULL, venue_balance = NULL,"
                 + " reconciled_at = NULL, fill_mark = NULL, payout_mark = NULL").update();
         venue.reset();
+        announced.events.clear();
         clock.set(START);
         tick(0.0);
         gate.release(TradingHold.Kind.RECONCILIATION);
@@ -530,6 +558,121 @@ abstract class TradingDatabaseTests {
             assertThat(a.unrealizedPnl()).isEqualTo(Money.parse("-0.1395"));
             assertThat(a.distanceToStrike()).isEqualTo(700.01);
         });
+    }
+
+    // --- what the console is told and shown ------------------------------------------------------------
+
+    @Test
+    void everyTransitionIsAnnouncedWithTheTradeAsCommitted() {
+        Trade t = openYes(2, "0.95");
+        assertThat(announced.events).extracting(TradeUpdated::from, TradeUpdated::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, TradeStatus.PENDING),
+                        org.assertj.core.groups.Tuple.tuple(TradeStatus.PENDING, TradeStatus.OPEN));
+        assertThat(announced.events.get(1).trade().contracts()).isEqualTo(Count.ofContracts(2));
+        assertThat(announced.events.get(1).trade().id()).isEqualTo(t.id());
+    }
+
+    @Test
+    void aChangeIsAnnouncedOnlyWhenItsTransactionCommits() {
+        Trade t = openYes(1, "0.95");
+        announced.events.clear();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            trades.logLine(t.id(), TradeStatus.OPEN, TradeStatus.OPEN, "a note", clock.instant());
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(announced.events).isEmpty();
+        tx.executeWithoutResult(s -> trades.logLine(t.id(), TradeStatus.OPEN, TradeStatus.OPEN, "a note", clock.instant()));
+        assertThat(announced.events).singleElement().extracting(TradeUpdated::message).isEqualTo("a note");
+    }
+
+    @Test
+    void anOrderWhoseOutcomeIsUnknownShowsAmongTheActiveTradesAsUnknownUntilResolved() {
+        venue.next(filled(fill(1, "0.95")), new OrderOutcome.Unknown("timeout after 10 s"));
+        Trade t = sent(executor.enter(buy(Side.YES, 1, "0.95")));
+        assertThat(announced.events).last().satisfies(e -> {
+            assertThat(e.to()).isEqualTo(TradeStatus.PENDING);
+            assertThat(e.outcomeUnknown()).isTrue();
+        });
+        active.pass();
+        assertThat(active.active()).singleElement().satisfies(a -> {
+            assertThat(a.trade().status()).isEqualTo(TradeStatus.PENDING);
+            assertThat(a.outcomeUnknown()).isTrue();
+            assertThat(a.unrealizedPnl()).isNull();
+        });
+        clock.advance(Duration.ofSeconds(1));
+        executor.resolveUnknown(false);
+        active.pass();
+        assertThat(active.active()).singleElement().satisfies(a -> {
+            assertThat(a.trade().id()).isEqualTo(t.id());
+            assertThat(a.trade().status()).isEqualTo(TradeStatus.OPEN);
+            assertThat(a.outcomeUnknown()).isFalse();
+        });
+        assertThat(announced.events).last().extracting(TradeUpdated::from, TradeUpdated::to)
+                .containsExactly(TradeStatus.PENDING, TradeStatus.OPEN);
+    }
+
+    @Test
+    void theHistoryFiltersPagesAndSumsUpFinishedTrades() {
+        Trade win = openYes(10, "0.95");
+        OrderOutcome.Accepted exit = filled(fill(10, "0.97"));
+        venue.next(exit, exit);
+        executor.close(win.id(), CloseMethod.MANUAL, "test", Price.parse("0.96"));
+        venue.next(null, new OrderOutcome.Rejected("insufficient_balance", "balance too low"));
+        executor.enter(buy(Side.NO, 1, "0.06"));
+        Trade open = openYes(1, "0.95");
+
+        assertThat(history.page(TradeFilter.ALL, 0, 2).trades()).extracting(Trade::id).startsWith(open.id());
+        assertThat(history.page(TradeFilter.ALL, 0, 2).total()).isEqualTo(3);
+        assertThat(history.page(TradeFilter.ALL, 1, 2).trades()).extracting(Trade::id).containsExactly(win.id());
+        TradeFilter ticker = TradeFilter.fromQuery(java.util.Map.of("ticker", "t92799.9")::get, java.time.ZoneOffset.UTC);
+        assertThat(history.page(ticker, 0, 10).total()).isEqualTo(3);
+        TradeFilter wildcard = TradeFilter.fromQuery(java.util.Map.of("ticker", "%")::get, java.time.ZoneOffset.UTC);
+        assertThat(history.page(wildcard, 0, 10).total()).isZero();
+        TradeFilter rejected = TradeFilter.fromQuery(java.util.Map.of("status", "rejected", "side", "no")::get,
+                java.time.ZoneOffset.UTC);
+        assertThat(history.page(rejected, 0, 10).trades()).singleElement()
+                .extracting(Trade::rejectReason).asString().contains("balance too low");
+        assertThat(history.page(TradeFilter.ALL.ownedBy("someone-else"), 0, 10).total()).isZero();
+
+        TradeSummary s = history.summary(TradeFilter.ALL);
+        assertThat(s.trades()).isEqualTo(3);
+        assertThat(s.finished()).isEqualTo(1);
+        assertThat(s.wins()).isEqualTo(1);
+        assertThat(s.netPnl()).isEqualTo(Money.parse("0.1463"));
+        assertThat(s.fees()).isEqualTo(Money.parse("0.0537"));
+        assertThat(s.grossPnl()).isEqualTo(Money.parse("0.2000"));
+        assertThat(s.averageProbability()).isEqualTo(0.97);
+        assertThat(s.equity()).singleElement().extracting(TradeSummary.EquityPoint::tradeId).isEqualTo(win.id());
+        assertThat(s.byProbability()).filteredOn(g -> g.finished() > 0).singleElement()
+                .extracting(TradeSummary.Group::label).isEqualTo("95–98 %");
+        assertThat(s.byMinutesToClose()).filteredOn(g -> g.finished() > 0).singleElement()
+                .extracting(TradeSummary.Group::label).isEqualTo("10–15 min");
+        assertThat(history.detail(win.id())).hasValueSatisfying(d -> {
+            assertThat(d.orders()).extracting(o -> o.purpose()).containsExactly("ENTRY", "EXIT");
+            assertThat(d.fills()).hasSize(2);
+            assertThat(d.log()).extracting(l -> l.to()).contains(TradeStatus.PENDING, TradeStatus.OPEN, TradeStatus.CLOSED);
+        });
+    }
+
+    @Test
+    void inDemoModeTheBotStartsWithAutoEntryOnUntilItsSettingsAreSaved() {
+        TradingProperties p = new TradingProperties(properties.venue(), properties.user(), properties.paperBalance(),
+                properties.reconcileInterval(), properties.lookupGrace(), properties.exitSlippageCents(),
+                properties.risk(), true);
+        FirstStartSettings firstStart = new FirstStartSettings(settings, p);
+        firstStart.apply();
+        TradeSettings demo = settings.of(p.user());
+        assertThat(demo.autoEntryEnabled()).isTrue();
+        assertThat(demo.minVolume()).isEqualTo(Count.ZERO);
+        assertThat(demo.problems()).isEmpty();
+        TradeSettings off = FirstStartSettings.demo(TradeSettings.DEFAULTS);
+        settings.save(p.user(), new TradeSettings(false, off.autoStopEnabled(), off.positionSize(), off.multiplier(),
+                off.minProbability(), off.minEdge(), off.minTimeSeconds(), off.maxTimeSeconds(), off.cooldownSeconds(),
+                off.spikeThreshold(), off.recoveryThreshold(), off.recoveryMinutes(), off.minVolume(), off.maxAsk(),
+                off.stopProbability(), off.stopMinHoldSeconds(), off.stopVerifySeconds(), off.momentumStopEnabled(),
+                off.momentumStopThreshold()));
+        firstStart.apply();
+        assertThat(settings.of(p.user()).autoEntryEnabled()).isFalse();
     }
 
     static TradeSettings enabled() {

@@ -9,7 +9,10 @@ import io.recio.market.Side;
 import io.recio.trading.CloseMethod;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.StrikeView;
+import io.recio.trading.ActiveTradeView;
 import io.recio.trading.Trade;
+import io.recio.trading.TradeHistory;
+import io.recio.trading.TradeView;
 import io.recio.trading.TradeStatus;
 import io.recio.trading.internal.ActiveTradeSupervisor;
 import io.recio.trading.internal.ExecutionResult;
@@ -21,7 +24,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,14 +47,16 @@ class TradesController {
     private final TradeExecutor executor;
     private final MarketBoard board;
     private final ActiveTradeSupervisor active;
+    private final TradeHistory history;
     private final Clock clock;
 
     TradesController(TradeManager trades, TradeExecutor executor, MarketBoard board, ActiveTradeSupervisor active,
-                     Clock clock) {
+                     TradeHistory history, Clock clock) {
         this.trades = trades;
         this.executor = executor;
         this.board = board;
         this.active = active;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -63,12 +67,16 @@ class TradesController {
     record OpenRequest(String ticker, String side, Long count, String worstPrice, String timeInForce) {
     }
 
+    /** Answer of {@code POST /api/manual_expiration_check}: how many trades it moved to EXPIRED. */
+    record Expired(int expired) {
+    }
+
     /** Body of {@code POST /api/trades/{id}/close}; without a worst price the bid less the slippage is used. */
     record CloseRequest(String worstPrice) {
     }
 
     @PostMapping("/api/trades")
-    ResponseEntity<Map<String, Object>> open(@RequestBody OpenRequest body, Principal user) {
+    ResponseEntity<TradeView> open(@RequestBody OpenRequest body, Principal user) {
         MarketTicker ticker = parse("ticker", () -> MarketTicker.parse(body.ticker()));
         Side side = parse("side", () -> Side.parse(body.side()));
         if (body.count() == null || body.count() < 1 || body.count() > MAX_COUNT) {
@@ -91,7 +99,7 @@ class TradesController {
     }
 
     @PostMapping("/api/trades/{id}/close")
-    ResponseEntity<Map<String, Object>> close(@PathVariable long id, @RequestBody(required = false) CloseRequest body,
+    ResponseEntity<TradeView> close(@PathVariable long id, @RequestBody(required = false) CloseRequest body,
                                               Authentication user) {
         Trade trade = visible(id, user);
         Price worst;
@@ -108,7 +116,7 @@ class TradesController {
     }
 
     @GetMapping("/api/trades")
-    List<Map<String, Object>> list(@RequestParam(required = false) String status, Authentication user) {
+    List<TradeView> list(@RequestParam(required = false) String status, Authentication user) {
         List<Trade> found;
         if (status == null || status.isBlank()) {
             found = trades.recent(500);
@@ -116,31 +124,31 @@ class TradesController {
             TradeStatus s = parse("status", () -> TradeStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
             found = trades.withStatus(s);
         }
-        return found.stream().filter(t -> maySee(t, user)).map(TradeJson::of).toList();
+        return found.stream().filter(t -> maySee(t, user)).map(TradeView::of).toList();
     }
 
+    /** One trade with its orders, fills and log. */
     @GetMapping("/api/trades/{id}")
-    Map<String, Object> one(@PathVariable long id, Authentication user) {
-        Map<String, Object> m = TradeJson.of(visible(id, user));
-        m.put("log", trades.logOf(id));
-        return m;
+    TradeDetailView one(@PathVariable long id, Authentication user) {
+        visible(id, user);
+        return history.detail(id).map(TradeDetailView::of).orElseThrow(() -> ApiProblem.notFound("no trade " + id));
     }
 
     @GetMapping("/api/active_trades")
-    List<Map<String, Object>> active(Authentication user) {
-        return active.active().stream().filter(a -> maySee(a.trade(), user)).map(TradeJson::of).toList();
+    List<ActiveTradeView> active(Authentication user) {
+        return active.active().stream().filter(a -> maySee(a.trade(), user)).map(ActiveTradeView::of).toList();
     }
 
     @PostMapping("/api/manual_expiration_check")
     @PreAuthorize("hasRole('MASTER_ADMIN')")
-    Map<String, Object> expirationCheck() {
+    Expired expirationCheck() {
         int expired = trades.expire(clock.instant(), board::spot);
-        return Map.of("expired", expired);
+        return new Expired(expired);
     }
 
-    private static ResponseEntity<Map<String, Object>> answer(ExecutionResult r, HttpStatus ok) {
+    private ResponseEntity<TradeView> answer(ExecutionResult r, HttpStatus ok) {
         return switch (r) {
-            case ExecutionResult.Sent s -> ResponseEntity.status(ok).body(TradeJson.of(s.trade()));
+            case ExecutionResult.Sent s -> ResponseEntity.status(ok).body(TradeView.of(s.trade()));
             case ExecutionResult.Blocked b -> throw ApiProblem.conflict("blocked", b.reason());
         };
     }
@@ -151,9 +159,13 @@ class TradesController {
                 .orElseThrow(() -> ApiProblem.notFound("no trade " + id));
     }
 
-    private static boolean maySee(Trade trade, Authentication user) {
-        return trade.userId().equals(user.getName()) || user.getAuthorities().stream()
-                .anyMatch(a -> Role.MASTER_ADMIN.authority().equals(a.getAuthority()));
+    /** Whether the signed-in user may see a trade: their own, or any for a master admin. */
+    static boolean maySee(Trade trade, Authentication user) {
+        return trade.userId().equals(user.getName()) || isAdmin(user);
+    }
+
+    static boolean isAdmin(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> Role.MASTER_ADMIN.authority().equals(a.getAuthority()));
     }
 
     static <T> T parse(String field, java.util.function.Supplier<T> parser) {

@@ -15,6 +15,7 @@ import io.recio.trading.internal.TradeExecutor;
 import io.recio.trading.internal.TradeSettings;
 import io.recio.trading.internal.TradeSettingsStore;
 import io.recio.trading.internal.TradingGate;
+import io.recio.trading.internal.TradingProperties;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +37,14 @@ class TradingControlController {
     private final AutoEntrySupervisor autoEntry;
     private final TradeExecutor executor;
     private final TradingGate gate;
+    private final AutoTradingPush autoTrading;
+    private final TradingProperties properties;
 
     TradingControlController(TradeSettingsStore settings, KillSwitch killSwitch, ActiveTradeSupervisor active,
-                             AutoEntrySupervisor autoEntry, TradeExecutor executor, TradingGate gate) {
+                             AutoEntrySupervisor autoEntry, TradeExecutor executor, TradingGate gate,
+                             AutoTradingPush autoTrading, TradingProperties properties) {
+        this.autoTrading = autoTrading;
+        this.properties = properties;
         this.settings = settings;
         this.killSwitch = killSwitch;
         this.active = active;
@@ -110,7 +116,29 @@ class TradingControlController {
 
     @PutMapping("/api/trade_settings")
     SettingsJson put(@RequestBody SettingsJson body, Principal user) {
-        TradeSettings next = body.over(settings.of(user.getName()));
+        SettingsJson saved = update(user.getName(), body);
+        if (user.getName().equals(properties.user())) {
+            autoTrading.refresh();
+        }
+        return saved;
+    }
+
+    /** The account's auto-entry and auto-stop: the supervisors' user, their state and settings. */
+    @GetMapping("/api/auto_trading")
+    AutoTradingPush.AutoTradingView autoTrading() {
+        return autoTrading.view();
+    }
+
+    /** Changes the account's auto-entry and auto-stop settings (admin only); absent fields keep their value. */
+    @PutMapping("/api/auto_trading")
+    @PreAuthorize("hasRole('MASTER_ADMIN')")
+    AutoTradingPush.AutoTradingView putAutoTrading(@RequestBody SettingsJson body) {
+        update(properties.user(), body);
+        return autoTrading.refresh();
+    }
+
+    private SettingsJson update(String user, SettingsJson body) {
+        TradeSettings next = body.over(settings.of(user));
         List<String> problems = next.problems();
         if (!problems.isEmpty()) {
             String first = problems.get(0);
@@ -118,7 +146,7 @@ class TradingControlController {
             throw ApiProblem.badInput(field.contains("/") ? field.substring(0, field.indexOf('/')) : field,
                     String.join("; ", problems));
         }
-        settings.save(user.getName(), next);
+        settings.save(user, next);
         return SettingsJson.of(next);
     }
 
@@ -148,6 +176,7 @@ class TradingControlController {
         m.put("engaged", killSwitch.engaged().isPresent());
         killSwitch.engaged().ifPresent(r -> m.put("reason", r));
         gate.state();
+        autoTrading.refresh();
         return m;
     }
 

@@ -1,5 +1,6 @@
 package io.recio.trading.internal.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -23,6 +24,7 @@ import io.recio.trading.internal.MarketBoard;
 import io.recio.trading.internal.TradeManagerService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,13 +279,98 @@ class TradingApiTests {
     }
 
     @Test
-    void theTradeMonitorCarriesTheTradeFormAndTheActiveTradesPanel() throws Exception {
-        mvc.perform(get("/").with(user("trader")))
+    void aTradesDetailCarriesItsOrdersFillsAndLog() throws Exception {
+        long id = buy("detail-user");
+        mvc.perform(json(post("/api/trades/" + id + "/close"), """
+                {"worst_price": "0.90"}""").with(user("detail-user"))).andExpect(status().isOk());
+        mvc.perform(get("/api/trades/" + id).with(user("detail-user")))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id=\"trade-form\""),
-                                org.hamcrest.Matchers.containsString("id=\"active-trades\""),
-                                org.hamcrest.Matchers.containsString("/js/trading.js"))));
-        mvc.perform(get("/js/trading.js")).andExpect(status().isOk());
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.orders.length()").value(2))
+                .andExpect(jsonPath("$.orders[0].purpose").value("ENTRY"))
+                .andExpect(jsonPath("$.orders[0].status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.orders[1].purpose").value("EXIT"))
+                .andExpect(jsonPath("$.fills.length()").value(2))
+                .andExpect(jsonPath("$.fills[0].price").value("0.9500"))
+                .andExpect(jsonPath("$.log[0].to").value("PENDING"))
+                .andExpect(jsonPath("$.log[-1:].to").value(org.hamcrest.Matchers.contains("CLOSED")));
+    }
+
+    @Test
+    void aUsersHistoryHoldsOnlyTheirTradesPagedNewestFirstWithASummary() throws Exception {
+        long first = buy("history-user");
+        mvc.perform(json(post("/api/trades/" + first + "/close"), """
+                {"worst_price": "0.90"}""").with(user("history-user"))).andExpect(status().isOk());
+        long second = buy("history-user");
+        buy("someone-else");
+        mvc.perform(get("/api/history/trades?size=1").with(user("history-user")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.pages").value(2))
+                .andExpect(jsonPath("$.trades.length()").value(1))
+                .andExpect(jsonPath("$.trades[0].id").value(second));
+        mvc.perform(get("/api/history/summary?status=CLOSED").with(user("history-user")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.trades").value(1))
+                .andExpect(jsonPath("$.finished").value(1))
+                .andExpect(jsonPath("$.wins").value(0))
+                // Bought at 0.95 and sold at 0.94; the paper venue's taker fees: 0.07·p·(1−p) per fill.
+                .andExpect(jsonPath("$.gross_pnl").value("-0.0100"))
+                .andExpect(jsonPath("$.fees").value("0.0074"))
+                .andExpect(jsonPath("$.net_pnl").value("-0.0174"))
+                .andExpect(jsonPath("$.equity[0].trade_id").value(first))
+                .andExpect(jsonPath("$.by_entry_method[0].label").value("MANUAL"))
+                .andExpect(jsonPath("$.by_entry_method[0].finished").value(1));
+    }
+
+    @Test
+    void theCsvExportHoldsEveryTradeOfTheFilter() throws Exception {
+        long id = buy("csv-user");
+        String csv = mvc.perform(get("/api/history/trades.csv?ticker=" + ticker.strikeToken()).with(user("csv-user")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")))
+                .andReturn().getResponse().getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo(String.join(",", HistoryController.CSV_COLUMNS));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(id + ",").contains(",csv-user,BTC,").contains("," + ticker + ",");
+    }
+
+    @Test
+    void historyParametersAreCheckedAndTheWrongOneIsNamed() throws Exception {
+        mvc.perform(get("/api/history/trades?side=maybe").with(user("trader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("side"));
+        mvc.perform(get("/api/history/trades?from=2026-11-30&to=2026-11-01").with(user("trader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("to"));
+        mvc.perform(get("/api/history/trades?size=0").with(user("trader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("size"));
+        mvc.perform(get("/api/history/summary?colour=red").with(user("trader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("colour"));
+        mvc.perform(get("/api/history/trades.csv?time_zone=Mars/Olympus").with(user("trader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("time_zone"));
+    }
+
+    @Test
+    void autoTradingIsShownToEveryoneAndChangedOnlyByAMasterAdmin() throws Exception {
+        mvc.perform(get("/api/auto_trading").with(user("trader")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.user").value("admin"))
+                .andExpect(jsonPath("$.trading_on").value(true))
+                .andExpect(jsonPath("$.settings.min_probability").isNumber());
+        mvc.perform(json(put("/api/auto_trading"), """
+                {"min_probability": 90}"""))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
+        mvc.perform(asAdmin(put("/api/auto_trading"), """
+                {"min_probability": 120}"""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("min_probability"));
+        mvc.perform(asAdmin(put("/api/auto_trading"), """
+                {"min_probability": 90, "auto_stop_enabled": false}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.settings.min_probability").value(90.0))
+                .andExpect(jsonPath("$.settings.auto_stop_enabled").value(false));
+        mvc.perform(get("/api/trade_settings").with(user("admin")))
+                .andExpect(jsonPath("$.min_probability").value(90.0));
     }
 }

@@ -1,0 +1,127 @@
+package io.recio.web.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recio.LiveUpdate;
+import io.recio.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.web.socket.CloseStatus;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+class LiveChannelTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+    private final LiveChannel channel = new LiveChannel(
+            JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build(),
+            new WebProperties(Duration.ofMillis(250), Duration.ofSeconds(10)), clock);
+
+    record Price(String symbol, long dollars) {
+    }
+
+    private RecordingSession tab(String user, boolean admin) {
+        var principal = new UsernamePasswordAuthenticationToken(user, "n/a",
+                List.of(new SimpleGrantedAuthority(admin ? "ROLE_MASTER_ADMIN" : "ROLE_USER")));
+        RecordingSession s = new RecordingSession(user + "-" + System.nanoTime(), principal);
+        channel.afterConnectionEstablished(s);
+        return s;
+    }
+
+    @Test
+    void aStateIsSentInTheEnvelopeWithItsTypeKeyServerTimeAndSnakeCaseData() {
+        RecordingSession tab = tab("trader", false);
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 94_000)));
+        channel.flush(clock.instant());
+        assertThat(tab.sent).containsExactly(
+                "{\"type\":\"price\",\"key\":\"BTC\",\"at\":\"2026-11-30T10:00:00Z\",\"data\":{\"symbol\":\"BTC\",\"dollars\":94000}}");
+    }
+
+    @Test
+    void statesOfOneKeyAreCoalescedToOneSendPerIntervalAndTheNewestWins() {
+        RecordingSession tab = tab("trader", false);
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 1)));
+        channel.flush(clock.instant());
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 2)));
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 3)));
+        clock.advance(Duration.ofMillis(100));
+        assertThat(channel.flush(clock.instant())).isZero();
+        assertThat(tab.sent).hasSize(1);
+        clock.advance(Duration.ofMillis(150));
+        assertThat(channel.flush(clock.instant())).isEqualTo(1);
+        assertThat(tab.sent).hasSize(2);
+        assertThat(tab.sent.get(1)).contains("\"dollars\":3").doesNotContain("\"dollars\":2");
+    }
+
+    @Test
+    void anUrgentStateIsNeverHeldBackAndOtherKeysAreNotHeldByIt() {
+        RecordingSession tab = tab("trader", false);
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 1)));
+        channel.flush(clock.instant());
+        clock.advance(Duration.ofMillis(10));
+        channel.publish(new LiveUpdate("price", "BTC", LiveUpdate.Delivery.LATEST_NOW, v -> new Price("BTC", 2)));
+        channel.publish(LiveUpdate.latest("price", "ETH", new Price("ETH", 3)));
+        channel.flush(clock.instant());
+        assertThat(tab.sent).hasSize(3);
+    }
+
+    @Test
+    void everyEventIsSentInOrderAndNoneIsCoalesced() {
+        RecordingSession tab = tab("trader", false);
+        for (int i = 1; i <= 3; i++) {
+            channel.publish(LiveUpdate.every("fill", new Price("BTC", i)));
+        }
+        channel.flush(clock.instant());
+        assertThat(tab.sent).hasSize(3);
+        assertThat(tab.sent.get(0)).contains("\"dollars\":1");
+        assertThat(tab.sent.get(2)).contains("\"dollars\":3");
+    }
+
+    @Test
+    void aTabThatConnectsLaterGetsTheNewestStatesButNotPastEvents() {
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 1)));
+        channel.publish(LiveUpdate.latest("price", "BTC", new Price("BTC", 2)));
+        channel.publish(LiveUpdate.every("fill", new Price("BTC", 9)));
+        channel.flush(clock.instant());
+        RecordingSession late = tab("trader", false);
+        assertThat(late.sent).singleElement().satisfies(m -> assertThat(m).contains("\"dollars\":2"));
+    }
+
+    @Test
+    void eachViewerSeesOnlyWhatTheUpdateShowsThem() {
+        RecordingSession trader = tab("trader", false);
+        RecordingSession alice = tab("alice", false);
+        RecordingSession admin = tab("admin", true);
+        channel.publish(new LiveUpdate("trades", "all", LiveUpdate.Delivery.LATEST,
+                v -> v.sees("trader") ? new Price("mine", 1) : null));
+        channel.publish(LiveUpdate.latest("logs", "all", new Price("log", 2)).adminsOnly());
+        channel.flush(clock.instant());
+        assertThat(trader.sent).hasSize(1);
+        assertThat(alice.sent).isEmpty();
+        assertThat(admin.sent).hasSize(2);
+    }
+
+    @Test
+    void shuttingClosesEveryTabAndRefusesNewOnesUntilOpenedAgain() {
+        RecordingSession tab = tab("trader", false);
+        channel.shut();
+        assertThat(tab.closed).isEqualTo(CloseStatus.SERVICE_RESTARTED);
+        assertThat(channel.tabCount()).isZero();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        assertThat(channel.beforeHandshake(new ServletServerHttpRequest(new MockHttpServletRequest()),
+                new ServletServerHttpResponse(refused), channel, new java.util.HashMap<>())).isFalse();
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
+        channel.open();
+        assertThat(channel.beforeHandshake(new ServletServerHttpRequest(new MockHttpServletRequest()),
+                new ServletServerHttpResponse(new MockHttpServletResponse()), channel, new java.util.HashMap<>())).isTrue();
+    }
+}
