@@ -43,11 +43,6 @@ class InstanceHeartbeat {
                 .update();
     }
 
-    void beat(Instant now) {
-        jdbc.sql("UPDATE system.instance SET heartbeat_at = ? WHERE instance_id = ?")
-                .params(Timestamp.from(now), instanceId).update();
-    }
-
     /** Other instances whose heartbeat is newer than {@code since}. */
     List<SystemHealth.OtherInstance> othersBeatingSince(Instant since) {
         return jdbc.sql("SELECT instance_id, host, mode, started_at, heartbeat_at FROM system.instance"

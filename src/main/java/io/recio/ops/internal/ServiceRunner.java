@@ -166,14 +166,6 @@ class ServiceRunner implements ManagedServices, SmartLifecycle, SmartInitializin
         return new Restart(name, graph.dependentsOf(name));
     }
 
-    /** Stops every service in reverse dependency order, then starts them all again: the master restart. */
-    void restartAll() {
-        List<ServiceSlot> reverse = new ArrayList<>(slots.values());
-        java.util.Collections.reverse(reverse);
-        reverse.forEach(this::halt);
-        slots.values().forEach(this::launch);
-    }
-
     /** Whether a service crashed in its duty cycle and nothing has started it since. */
     boolean crashed(ServiceName name) {
         return slot(name).crashed;
