@@ -12,7 +12,8 @@ import java.util.function.Function;
  * See {@code docs/console.md} for the types in use.
  *
  * @param type     what it is, in snake_case ({@code strike_table}, {@code services}, ...); pages dispatch on it
- * @param key      which instance of the type it replaces ({@code BTC}, ...); events use their type as key
+ * @param key      which instance of the type it replaces ({@code BTC}, ...); events use their type as key. The newest
+ *                 state of every key is kept for tabs that connect later, so a type's keys are a small set
  * @param delivery how the channel treats a newer update of the same type and key
  * @param view     what one viewer may see of it; {@code null} sends that viewer nothing
  */

@@ -9,4 +9,10 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** Whether a signed-in user (a Spring Security authentication, null when nobody is) is a master admin. */
+    public static boolean isMasterAdmin(java.security.Principal principal) {
+        return principal instanceof org.springframework.security.core.Authentication a && a.getAuthorities().stream()
+                .anyMatch(g -> MASTER_ADMIN.authority().equals(g.getAuthority()));
+    }
 }

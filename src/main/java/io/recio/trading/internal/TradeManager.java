@@ -361,7 +361,7 @@ public class TradeManager {
     }
 
     /** Whether an order of the trade has an UNKNOWN outcome (it may or may not have filled). */
-    public boolean hasUnknownOrder(long tradeId) {
+    private boolean hasUnknownOrder(long tradeId) {
         return jdbc.sql("SELECT COUNT(*) FROM trading.trade_order WHERE trade_id = ? AND status = 'UNKNOWN'")
                 .param(tradeId).query(Long.class).single() > 0;
     }

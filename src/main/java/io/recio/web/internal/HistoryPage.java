@@ -1,6 +1,7 @@
 package io.recio.web.internal;
 
 import io.recio.ApiProblem;
+import io.recio.accounts.Role;
 import io.recio.accounts.UserPreferences;
 import io.recio.market.Money;
 import io.recio.trading.EntryMethod;
@@ -69,7 +70,7 @@ class HistoryPage {
             model.addAttribute("problem", e.getMessage());
             model.addAttribute("problemField", e.field());
         }
-        boolean admin = ShellAdvice.isAdmin(auth);
+        boolean admin = Role.isMasterAdmin(auth);
         if (!admin) {
             filter = filter.ownedBy(auth.getName());
         }
@@ -110,7 +111,7 @@ class HistoryPage {
 
     @GetMapping("/history/{id}")
     String trade(@PathVariable long id, Authentication auth, Model model) {
-        TradeDetail d = history.detail(id).filter(x -> ShellAdvice.isAdmin(auth)
+        TradeDetail d = history.detail(id).filter(x -> Role.isMasterAdmin(auth)
                         || x.trade().userId().equals(auth.getName()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no trade " + id));
         ZoneId zone = preferences.of(auth.getName()).timeZone();

@@ -23,7 +23,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -213,8 +212,6 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
         if (principal == null) {
             return new LiveViewer("", false);
         }
-        boolean admin = principal instanceof Authentication a && a.getAuthorities().stream()
-                .anyMatch(g -> Role.MASTER_ADMIN.authority().equals(g.getAuthority()));
-        return new LiveViewer(principal.getName(), admin);
+        return new LiveViewer(principal.getName(), Role.isMasterAdmin(principal));
     }
 }

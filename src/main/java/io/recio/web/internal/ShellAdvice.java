@@ -33,7 +33,7 @@ class ShellAdvice {
         if (auth == null || !auth.isAuthenticated()) {
             return null;
         }
-        boolean admin = isAdmin(auth);
+        boolean admin = Role.isMasterAdmin(auth);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         ConsolePage current = Arrays.stream(ConsolePage.values()).filter(p -> p.owns(path)).findFirst()
                 .orElse(ConsolePage.MONITOR);
@@ -41,9 +41,5 @@ class ShellAdvice {
                 .map(p -> new Shell.NavItem(p.path(), p.label(), p.icon(), p == current)).toList();
         return new Shell(auth.getName(), admin, properties.mode(), current.icon(), nav, status.current(clock.instant()),
                 preferences.of(auth.getName()));
-    }
-
-    static boolean isAdmin(Authentication auth) {
-        return auth.getAuthorities().stream().anyMatch(a -> Role.MASTER_ADMIN.authority().equals(a.getAuthority()));
     }
 }

@@ -1,6 +1,7 @@
 package io.recio.trading.internal.web;
 
 import io.recio.ApiProblem;
+import io.recio.accounts.Role;
 import io.recio.market.Money;
 import io.recio.trading.Trade;
 import io.recio.trading.TradeFilter;
@@ -139,7 +140,7 @@ class HistoryController {
             throw ApiProblem.badInput("time_zone", "time_zone must be a zone like America/New_York");
         }
         TradeFilter f = TradeFilter.fromQuery(query::get, zone);
-        return TradesController.isAdmin(user) ? f : f.ownedBy(user.getName());
+        return Role.isMasterAdmin(user) ? f : f.ownedBy(user.getName());
     }
 
     private static int whole(Map<String, String> query, String name, int fallback, int min, int max) {

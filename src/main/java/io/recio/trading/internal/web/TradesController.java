@@ -161,11 +161,7 @@ class TradesController {
 
     /** Whether the signed-in user may see a trade: their own, or any for a master admin. */
     static boolean maySee(Trade trade, Authentication user) {
-        return trade.userId().equals(user.getName()) || isAdmin(user);
-    }
-
-    static boolean isAdmin(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> Role.MASTER_ADMIN.authority().equals(a.getAuthority()));
+        return trade.userId().equals(user.getName()) || Role.isMasterAdmin(user);
     }
 
     static <T> T parse(String field, java.util.function.Supplier<T> parser) {
