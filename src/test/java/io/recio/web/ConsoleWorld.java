@@ -2,6 +2,7 @@ package io.recio.web;
 
 import io.recio.accounts.Role;
 import io.recio.accounts.UserAccounts;
+import io.recio.trading.internal.TradingGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -60,6 +61,9 @@ public abstract class ConsoleWorld {
     @Autowired
     protected UserAccounts accounts;
 
+    @Autowired
+    private TradingGate tradingGate;
+
     protected ConsoleBrowser browser;
 
     @BeforeEach
@@ -111,6 +115,14 @@ public abstract class ConsoleWorld {
         worst.clear();
         worst.sendKeys(ask.add(new java.math.BigDecimal("0.03")).min(new java.math.BigDecimal("0.99")).toPlainString());
         browser.one("#trade-submit").click();
+    }
+
+    /**
+     * Waits (up to two minutes) until recio takes new entries: at start-up, and on a loaded machine later too,
+     * the failure detector holds entries while prices or books are older than their limits.
+     */
+    protected void waitForEntriesAllowed() {
+        browser.waiting(Duration.ofSeconds(120)).until(d -> tradingGate.state().entriesAllowed());
     }
 
     /** Waits until the tab's live channel is connected. */

@@ -31,6 +31,7 @@ class TradeRoundTripBrowserTest extends ConsoleWorld {
         browser.driver().get(base() + "/");
         waitForStrikeTable();
         waitForLive();
+        waitForEntriesAllowed();
 
         String ticker = nearTheMoneyYes();
         buyYes(ticker, 2);

@@ -24,6 +24,7 @@ class UnknownOutcomeBrowserTest extends ConsoleWorld {
         browser.driver().get(base() + "/");
         waitForStrikeTable();
         waitForLive();
+        waitForEntriesAllowed();
         String ticker = nearTheMoneyYes();
         try {
             faults.orderResponseTimeout(true);
