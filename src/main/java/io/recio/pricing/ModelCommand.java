@@ -2,10 +2,10 @@ package io.recio.pricing;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.ModelBuilds;
 import io.recio.pricing.internal.PricingProperties;
-import io.recio.pricing.internal.eval.CandleCsv;
 import io.recio.pricing.internal.eval.Evaluation;
 import io.recio.pricing.internal.eval.ReliabilityChart;
 import io.recio.pricing.internal.model.MinuteSeries;
@@ -120,6 +120,9 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--eth-strike-step", defaultValue = "20", description = "ETH strike spacing in $ (default 20).")
         double ethStep;
 
+        @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
+        boolean lenient;
+
         @Option(names = "--chart-dir", defaultValue = ".", paramLabel = "DIR",
                 description = "Where the reliability charts go: reliability_<symbol>.svg (default: current directory).")
         Path chartDir;
@@ -144,7 +147,8 @@ public final class ModelCommand implements Runnable, ToolCommand {
             int failures = 0;
             for (Map.Entry<Symbol, Path> e : files.entrySet()) {
                 try {
-                    MinuteSeries series = CandleCsv.read(e.getValue());
+                    MinuteSeries series = MinuteSeries.read(e.getValue(),
+                            lenient ? HistoryFile.Mode.LENIENT : HistoryFile.Mode.STRICT);
                     Evaluation.Settings settings = new Evaluation.Settings(holdoutDays,
                             e.getKey() == Symbol.BTC ? btcStep : ethStep,
                             Double.parseDouble(PricingProperties.Fingerprint.DEFAULT_YEARLY_DECAY),
