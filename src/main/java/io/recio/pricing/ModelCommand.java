@@ -111,8 +111,13 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--eth-file", paramLabel = "FILE", description = "One-minute ETH/USD CSV (.csv or .csv.gz).")
         Path ethFile;
 
-        @Option(names = "--holdout-days", defaultValue = "7", description = "Days at the end held out (default 7).")
+        @Option(names = "--holdout-days", defaultValue = "7", description = "Days per walk-forward fold (default 7).")
         int holdoutDays;
+
+        @Option(names = "--folds", defaultValue = "3",
+                description = "Walk-forward folds at the end of each file, each predicted by models built from all "
+                        + "history before it (default 3).")
+        int folds;
 
         @Option(names = "--btc-strike-step", defaultValue = "250", description = "BTC strike spacing in $ (default 250).")
         double btcStep;
@@ -140,6 +145,10 @@ public final class ModelCommand implements Runnable, ToolCommand {
                 System.err.println("recio model evaluate: name at least one file with --btc-file or --eth-file");
                 return 2;
             }
+            if (folds < 1) {
+                System.err.println("recio model evaluate: --folds must be at least 1, got " + folds);
+                return 2;
+            }
             if (holdoutDays < 1) {
                 System.err.println("recio model evaluate: --holdout-days must be at least 1, got " + holdoutDays);
                 return 2;
@@ -149,7 +158,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
                 try {
                     MinuteSeries series = MinuteSeries.read(e.getValue(),
                             lenient ? HistoryFile.Mode.LENIENT : HistoryFile.Mode.STRICT);
-                    Evaluation.Settings settings = new Evaluation.Settings(holdoutDays,
+                    Evaluation.Settings settings = new Evaluation.Settings(holdoutDays, folds,
                             e.getKey() == Symbol.BTC ? btcStep : ethStep,
                             Double.parseDouble(PricingProperties.Fingerprint.DEFAULT_YEARLY_DECAY),
                             Integer.parseInt(PricingProperties.Fingerprint.DEFAULT_MIN_SAMPLES),
@@ -157,7 +166,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
                             Double.parseDouble(PricingProperties.Volatility.DEFAULT_FLOOR_FRACTION));
                     Evaluation.Result result = Evaluation.run(e.getKey(), series, settings);
                     System.out.print(Evaluation.format(result, e.getValue().getFileName().toString()));
-                    System.out.println("  better calibrated (lower Brier): " + Evaluation.better(result));
+                    System.out.println("  lowest Brier: " + Evaluation.better(result));
                     Files.createDirectories(chartDir);
                     Path chart = chartDir.resolve("reliability_" + e.getKey().name().toLowerCase(Locale.ROOT) + ".svg");
                     Files.writeString(chart, ReliabilityChart.svg(result), StandardCharsets.UTF_8);
