@@ -7,6 +7,8 @@ import io.recio.market.Symbol;
 import io.recio.pricing.internal.ModelBuilds;
 import io.recio.pricing.internal.PricingProperties;
 import io.recio.pricing.internal.eval.Evaluation;
+import io.recio.pricing.internal.eval.MarketEvaluation;
+import io.recio.pricing.internal.eval.MarketHistory;
 import io.recio.pricing.internal.eval.ReliabilityChart;
 import io.recio.pricing.internal.model.MinuteSeries;
 import java.io.IOException;
@@ -105,6 +107,9 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     + "Brier score, log loss, a reliability table, and a reliability chart (SVG).")
     static final class Evaluate implements Callable<Integer> {
 
+        /** Contracts the market-informed blend is fitted on before it predicts. */
+        private static final int MIN_TRAINING_CONTRACTS = 8;
+
         @Option(names = "--btc-file", paramLabel = "FILE", description = "One-minute BTC/USD CSV (.csv or .csv.gz).")
         Path btcFile;
 
@@ -125,6 +130,14 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--eth-strike-step", defaultValue = "20", description = "ETH strike spacing in $ (default 20).")
         double ethStep;
 
+        @Option(names = "--kalshi-snapshots", paramLabel = "FILE",
+                description = "Kalshi 15-minute book snapshots (JSON lines with ticker, ts, mid, spot; .gz fine): score "
+                        + "the market's own prices beside the models and a market-informed blend, by minutes to close.")
+        Path kalshiSnapshots;
+
+        @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the snapshots (default ETH).")
+        String kalshiSymbol;
+
         @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
         boolean lenient;
 
@@ -141,8 +154,9 @@ public final class ModelCommand implements Runnable, ToolCommand {
             if (ethFile != null) {
                 files.put(Symbol.ETH, ethFile);
             }
-            if (files.isEmpty()) {
-                System.err.println("recio model evaluate: name at least one file with --btc-file or --eth-file");
+            if (files.isEmpty() && kalshiSnapshots == null) {
+                System.err.println("recio model evaluate: name at least one file with --btc-file, --eth-file or "
+                        + "--kalshi-snapshots");
                 return 2;
             }
             if (folds < 1) {
@@ -172,6 +186,16 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     Files.writeString(chart, ReliabilityChart.svg(result), StandardCharsets.UTF_8);
                     System.out.println("  reliability chart: " + chart);
                     System.out.println();
+                } catch (IllegalArgumentException | IOException ex) {
+                    System.err.println("recio model evaluate: " + ex.getMessage());
+                    failures++;
+                }
+            }
+            if (kalshiSnapshots != null) {
+                try {
+                    MarketEvaluation.Result market = MarketEvaluation.run(Symbol.parse(kalshiSymbol),
+                            MarketHistory.readSnapshots(kalshiSnapshots), MIN_TRAINING_CONTRACTS);
+                    System.out.print(MarketEvaluation.format(market, kalshiSnapshots.getFileName().toString()));
                 } catch (IllegalArgumentException | IOException ex) {
                     System.err.println("recio model evaluate: " + ex.getMessage());
                     failures++;
