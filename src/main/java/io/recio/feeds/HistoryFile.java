@@ -354,7 +354,7 @@ public final class HistoryFile {
     }
 
     /** A unix time (seconds, ms, µs or ns by magnitude, fractions allowed) or an ISO date-time; no offset = UTC. */
-    static Instant timestamp(String text) {
+    public static Instant timestamp(String text) {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("timestamp is empty");
         }

@@ -135,7 +135,16 @@ public final class ModelCommand implements Runnable, ToolCommand {
                         + "the market's own prices beside the models and a market-informed blend, by minutes to close.")
         Path kalshiSnapshots;
 
-        @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the snapshots (default ETH).")
+        @Option(names = "--market-file", paramLabel = "FILE",
+                description = "Recorded Kalshi prices of settled contracts: CSV with ticker,time,yes_price,result "
+                        + "(hourly threshold or 15-minute tickers); needs --spot-file.")
+        Path marketFile;
+
+        @Option(names = "--spot-file", paramLabel = "FILE",
+                description = "One-minute spot history beside --market-file (any layout the history reader takes).")
+        Path spotFile;
+
+        @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the Kalshi prices (default ETH).")
         String kalshiSymbol;
 
         @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
@@ -154,7 +163,11 @@ public final class ModelCommand implements Runnable, ToolCommand {
             if (ethFile != null) {
                 files.put(Symbol.ETH, ethFile);
             }
-            if (files.isEmpty() && kalshiSnapshots == null) {
+            if (marketFile != null && spotFile == null) {
+                System.err.println("recio model evaluate: --market-file needs --spot-file (the spot beside the prices)");
+                return 2;
+            }
+            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null) {
                 System.err.println("recio model evaluate: name at least one file with --btc-file, --eth-file or "
                         + "--kalshi-snapshots");
                 return 2;
@@ -191,11 +204,16 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     failures++;
                 }
             }
-            if (kalshiSnapshots != null) {
+            for (Path market : java.util.Arrays.asList(kalshiSnapshots, marketFile)) {
+                if (market == null) {
+                    continue;
+                }
                 try {
-                    MarketEvaluation.Result market = MarketEvaluation.run(Symbol.parse(kalshiSymbol),
-                            MarketHistory.readSnapshots(kalshiSnapshots), MIN_TRAINING_CONTRACTS);
-                    System.out.print(MarketEvaluation.format(market, kalshiSnapshots.getFileName().toString()));
+                    MarketHistory.Data data = market == kalshiSnapshots ? MarketHistory.readSnapshots(market)
+                            : MarketHistory.readQuotes(market, spotFile);
+                    MarketEvaluation.Result result = MarketEvaluation.run(Symbol.parse(kalshiSymbol), data,
+                            MIN_TRAINING_CONTRACTS);
+                    System.out.print(MarketEvaluation.format(result, market.getFileName().toString()));
                 } catch (IllegalArgumentException | IOException ex) {
                     System.err.println("recio model evaluate: " + ex.getMessage());
                     failures++;

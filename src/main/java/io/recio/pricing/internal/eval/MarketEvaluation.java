@@ -90,8 +90,10 @@ public final class MarketEvaluation {
             if (trainingContracts < minTrainingContracts || byContract.get(c).isEmpty()) {
                 continue;
             }
-            double[] w = Logistic.fit(training.stream().map(p -> new double[]{logit(p.market()), logit(p.volatility())})
-                    .toList(), training.stream().map(Point::yes).toList());
+            // Nothing to fit on (only when no warm-up is asked for): the blend is the market's own logit.
+            double[] w = training.isEmpty() ? new double[]{0, 1, 0} : Logistic.fit(training.stream()
+                    .map(p -> new double[]{logit(p.market()), logit(p.volatility())}).toList(),
+                    training.stream().map(Point::yes).toList());
             scored.add(c);
             for (Point p : byContract.get(c)) {
                 double y = p.yes() ? 1 : 0;

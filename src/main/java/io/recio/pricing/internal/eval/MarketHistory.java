@@ -1,5 +1,7 @@
 package io.recio.pricing.internal.eval;
 
+import io.recio.feeds.HistoryFile;
+import io.recio.market.MarketTicker;
 import io.recio.pricing.ModelInputs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recorded Kalshi prices of settled contracts with the spot beside them, for scoring the market against the models.
- * Read from the Kalshi crypto 15-minute book snapshots (JSON lines of {@code ticker, ts, mid, spot}; CC BY 4.0,
+ * Recorded Kalshi prices of settled contracts with the spot beside them, for scoring the market against the models:
+ * an imported file of ticker, time, yes price and result with a spot history ({@link #readQuotes}), or the Kalshi crypto 15-minute book snapshots (JSON lines of {@code ticker, ts, mid, spot}; CC BY 4.0,
  * Johnny-God/kalshi-crypto-15m-dataset): the strike of a 15-minute up/down contract is the spot at the window's
  * open and its result the mean spot over the last 60 seconds, both from the snapshots' own spot (taken within
  * {@link #TOLERANCE_SECONDS} when no snapshot falls exactly there); contracts without either are left out.
@@ -37,6 +40,7 @@ public final class MarketHistory {
     public static final long TOLERANCE_SECONDS = 90;
     private static final Pattern FIFTEEN_MINUTE = Pattern.compile("^KX[A-Z]+15M-(\\d{2}[A-Z]{3}\\d{2})(\\d{4})-\\d{2}$");
     private static final DateTimeFormatter TICKER_TIME = DateTimeFormatter.ofPattern("yyMMMddHHmm", Locale.ROOT);
+    private static final String QUOTE_COLUMNS = "ticker,time,yes_price,result (yes/no)";
     private static final ZoneId KALSHI_ZONE = ZoneId.of("America/New_York");
 
     /** One recorded price of a contract: its YES mid at {@code at}, with the spot then. */
@@ -123,12 +127,112 @@ public final class MarketHistory {
         return new Data(contracts, spot, byTicker.size());
     }
 
+    /**
+     * Reads an imported market history: a CSV (.gz fine) with a header naming {@code ticker}, {@code time} (unix
+     * or ISO), {@code yes_price} (dollars 0..1, or cents above 1) and {@code result} (yes/no), one recorded price a
+     * row, and the spot history beside it (a one-minute {@link HistoryFile}). An hourly threshold ticker
+     * (KXBTCD-26SEP2516-T92799.99) gives its own close and strike; a 15-minute ticker its close, and its strike is the
+     * spot at the window's open. Range (B) markets are left out; a bad row refuses the file naming the line.
+     */
+    public static Data readQuotes(Path file, Path spotFile) throws IOException {
+        TreeMap<Instant, Double> spot = new TreeMap<>();
+        HistoryFile.read(spotFile, HistoryFile.Mode.STRICT, 60,
+                bar -> spot.put(bar.start().plusSeconds(60), bar.close().dollars()), bytes -> { });
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " does not exist or is not a readable file");
+        }
+        Map<String, List<String[]>> rows = new LinkedHashMap<>();
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException(file + " is empty; expected " + QUOTE_COLUMNS);
+            }
+            List<String> names = java.util.Arrays.stream(header.split(",", -1))
+                    .map(n -> n.trim().toLowerCase(Locale.ROOT)).toList();
+            int[] at = {names.indexOf("ticker"), names.indexOf("time"), names.indexOf("yes_price"), names.indexOf("result")};
+            if (java.util.Arrays.stream(at).anyMatch(i -> i < 0)) {
+                throw new IllegalArgumentException(file + " line 1: header '" + header + "'; expected " + QUOTE_COLUMNS);
+            }
+            String line;
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length < names.size()) {
+                    throw new IllegalArgumentException(file + " line " + number + ": has " + f.length
+                            + " fields; expected " + QUOTE_COLUMNS);
+                }
+                rows.computeIfAbsent(f[at[0]].trim(), t -> new ArrayList<>()).add(new String[]{f[at[1]].trim(),
+                        f[at[2]].trim(), f[at[3]].trim(), Integer.toString(number)});
+            }
+        }
+        List<Contract> contracts = new ArrayList<>();
+        for (Map.Entry<String, List<String[]>> e : rows.entrySet()) {
+            String ticker = e.getKey();
+            Instant close;
+            Double strike;
+            if (FIFTEEN_MINUTE.matcher(ticker).matches()) {
+                close = fifteenMinuteClose(ticker);
+                strike = near(spot, close.minusSeconds(900));
+            } else {
+                MarketTicker market;
+                try {
+                    market = MarketTicker.parse(ticker);
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException(file + " line " + e.getValue().getFirst()[3] + ": " + ex.getMessage());
+                }
+                if (!market.strikeToken().startsWith("T")) {
+                    continue;
+                }
+                close = market.event().close();
+                strike = market.tokenValue().dollars();
+            }
+            if (strike == null) {
+                continue;
+            }
+            List<Quote> quotes = new ArrayList<>();
+            Boolean yes = null;
+            for (String[] r : e.getValue()) {
+                try {
+                    Instant t = HistoryFile.timestamp(r[0]);
+                    double price = Double.parseDouble(r[1]);
+                    double mid = price > 1 ? price / 100 : price;
+                    if (!(mid >= 0 && mid <= 1)) {
+                        throw new IllegalArgumentException("yes_price " + r[1] + " is not a price");
+                    }
+                    if (!r[2].equalsIgnoreCase("yes") && !r[2].equalsIgnoreCase("no")) {
+                        throw new IllegalArgumentException("result '" + r[2] + "' is not yes or no");
+                    }
+                    yes = r[2].equalsIgnoreCase("yes");
+                    Map.Entry<Instant, Double> s = spot.floorEntry(t);
+                    if (t.isBefore(close) && s != null && Duration.between(s.getKey(), t).toSeconds() <= TOLERANCE_SECONDS) {
+                        quotes.add(new Quote(t, mid, s.getValue()));
+                    }
+                } catch (RuntimeException ex) {
+                    throw new IllegalArgumentException(file + " line " + r[3] + ": " + ex.getMessage() + "; expected "
+                            + QUOTE_COLUMNS);
+                }
+            }
+            if (!quotes.isEmpty()) {
+                quotes.sort(java.util.Comparator.comparing(Quote::at));
+                contracts.add(new Contract(ticker, close, strike, yes, List.copyOf(quotes)));
+            }
+        }
+        contracts.sort(java.util.Comparator.comparing(Contract::close));
+        return new Data(contracts, spot, rows.size());
+    }
+
     private static Double near(TreeMap<Instant, Double> spot, Instant at) {
         Map.Entry<Instant, Double> lo = spot.floorEntry(at);
         Map.Entry<Instant, Double> hi = spot.ceilingEntry(at);
         Map.Entry<Instant, Double> best = lo == null ? hi : hi == null ? lo
-                : java.time.Duration.between(lo.getKey(), at).compareTo(java.time.Duration.between(at, hi.getKey())) <= 0 ? lo : hi;
-        if (best == null || Math.abs(java.time.Duration.between(best.getKey(), at).toSeconds()) > TOLERANCE_SECONDS) {
+                : Duration.between(lo.getKey(), at).compareTo(Duration.between(at, hi.getKey())) <= 0 ? lo : hi;
+        if (best == null || Math.abs(Duration.between(best.getKey(), at).toSeconds()) > TOLERANCE_SECONDS) {
             return null;
         }
         return best.getValue();

@@ -74,6 +74,50 @@ class MarketEvaluationTest {
     }
 
     @Test
+    void anImportedFileOfHourlyStrikesIsReadWithTheTickersCloseAndStrikeAndTheResultGiven(@TempDir Path dir) throws Exception {
+        // KXBTCD-26SEP2516 closes 16:00 New York = 20:00 UTC; spot one-minute bars from 18:00 UTC at $90,000 ± $10.
+        StringBuilder spot = new StringBuilder("timestamp,open,high,low,close\n");
+        Instant t0 = Instant.parse("2026-09-25T18:00:00Z");
+        for (int m = 0; m < 120; m++) {
+            String price = m % 2 == 0 ? "90000" : "90010";
+            spot.append(t0.getEpochSecond() + 60L * m).append(',').append(price).append(',').append(price).append(',')
+                    .append(price).append(',').append(price).append('\n');
+        }
+        Path spotFile = dir.resolve("spot.csv");
+        Files.writeString(spotFile, spot);
+        Path market = dir.resolve("market.csv");
+        Files.writeString(market, """
+                ticker,time,yes_price,result,volume
+                KXBTCD-26SEP2516-T89999.99,2026-09-25T19:50:00Z,0.55,yes,10
+                KXBTCD-26SEP2516-T89999.99,2026-09-25T19:58:30Z,62,yes,10
+                KXBTCD-26SEP2516-B90125,2026-09-25T19:50:00Z,0.20,no,1
+                KXBTCD-26SEP2516-T90249.99,2026-09-25T19:55:00Z,0.05,no,3
+                """);
+        MarketHistory.Data data = MarketHistory.readQuotes(market, spotFile);
+        assertThat(data.contracts()).extracting(MarketHistory.Contract::ticker)
+                .containsExactlyInAnyOrder("KXBTCD-26SEP2516-T89999.99", "KXBTCD-26SEP2516-T90249.99");
+        MarketHistory.Contract atm = data.contracts().stream().filter(c -> c.ticker().endsWith("T89999.99")).findFirst()
+                .orElseThrow();
+        assertThat(atm.close()).isEqualTo(Instant.parse("2026-09-25T20:00:00Z"));
+        assertThat(atm.strike()).isEqualTo(89_999.99);
+        assertThat(atm.yes()).isTrue();
+        assertThat(atm.quotes()).extracting(MarketHistory.Quote::yesMid).containsExactly(0.55, 0.62);
+        // At 19:50 the spot is the close of the 19:49 bar, the last one complete (odd minutes close at $90,010).
+        assertThat(atm.quotes().getFirst().spot()).isEqualTo(90_010.0);
+        assertThat(MarketEvaluation.run(Symbol.BTC, data, 0).all().points()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportedFileWithABadResultIsRefusedNamingTheLine(@TempDir Path dir) throws Exception {
+        Path spotFile = dir.resolve("spot.csv");
+        Files.writeString(spotFile, "timestamp,open,high,low,close\n1790366400,1,1,1,1\n1790366460,1,1,1,1\n");
+        Path market = dir.resolve("market.csv");
+        Files.writeString(market, "ticker,time,yes_price,result\nKXBTCD-26SEP2516-T89999.99,1790366400,0.5,maybe\n");
+        assertThatThrownBy(() -> MarketHistory.readQuotes(market, spotFile))
+                .hasMessageContaining("line 2: result 'maybe' is not yes or no");
+    }
+
+    @Test
     void aBadSnapshotLineIsRefusedNamingIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s.jsonl");
         Files.writeString(file, "{\"ticker\":\"KXETH15M-26AUG170145-45\",\"ts\":1,\"mid\":0.5,\"spot\":1900}\n{\"ticker\":1}\n");
