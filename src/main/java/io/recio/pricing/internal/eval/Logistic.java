@@ -1,5 +1,6 @@
 package io.recio.pricing.internal.eval;
 
+import io.recio.pricing.internal.model.LinearSystem;
 import java.util.List;
 
 /** Logistic regression with an intercept, fitted by Newton's method with a small ridge penalty (keeps it finite). */
@@ -34,7 +35,7 @@ final class Logistic {
                     }
                 }
             }
-            double[] step = solve(hessian, gradient);
+            double[] step = LinearSystem.solve(hessian, gradient);
             double size = 0;
             for (int a = 0; a < k; a++) {
                 w[a] += step[a];
@@ -68,40 +69,5 @@ final class Logistic {
 
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    private static double[] solve(double[][] m, double[] v) {
-        int n = v.length;
-        double[][] a = new double[n][n + 1];
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(m[r], 0, a[r], 0, n);
-            a[r][n] = v[r];
-        }
-        for (int p = 0; p < n; p++) {
-            int best = p;
-            for (int r = p + 1; r < n; r++) {
-                if (Math.abs(a[r][p]) > Math.abs(a[best][p])) {
-                    best = r;
-                }
-            }
-            double[] t = a[p];
-            a[p] = a[best];
-            a[best] = t;
-            for (int r = p + 1; r < n; r++) {
-                double f = a[r][p] / a[p][p];
-                for (int c = p; c <= n; c++) {
-                    a[r][c] -= f * a[p][c];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = a[r][n];
-            for (int c = r + 1; c < n; c++) {
-                s -= a[r][c] * x[c];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 }

@@ -126,45 +126,20 @@ public final class HarVolatility {
         return out;
     }
 
-    /** Solves the normal equations restricted to the active columns (Gaussian elimination with pivoting). */
+    /** Solves the normal equations restricted to the active columns; inactive weights are zero. */
     private static double[] solve(double[][] xtx, double[] xty, boolean[] active) {
-        int k = xty.length;
-        int[] cols = java.util.stream.IntStream.range(0, k).filter(a -> active[a]).toArray();
-        int m = cols.length;
-        double[][] a = new double[m][m + 1];
-        for (int r = 0; r < m; r++) {
-            for (int c = 0; c < m; c++) {
-                a[r][c] = xtx[cols[r]][cols[c]];
+        int[] cols = java.util.stream.IntStream.range(0, xty.length).filter(a -> active[a]).toArray();
+        double[][] m = new double[cols.length][cols.length];
+        double[] v = new double[cols.length];
+        for (int r = 0; r < cols.length; r++) {
+            for (int c = 0; c < cols.length; c++) {
+                m[r][c] = xtx[cols[r]][cols[c]];
             }
-            a[r][m] = xty[cols[r]];
+            v[r] = xty[cols[r]];
         }
-        for (int p = 0; p < m; p++) {
-            int best = p;
-            for (int r = p + 1; r < m; r++) {
-                if (Math.abs(a[r][p]) > Math.abs(a[best][p])) {
-                    best = r;
-                }
-            }
-            double[] tmp = a[p];
-            a[p] = a[best];
-            a[best] = tmp;
-            for (int r = p + 1; r < m; r++) {
-                double f = a[r][p] / a[p][p];
-                for (int c = p; c <= m; c++) {
-                    a[r][c] -= f * a[p][c];
-                }
-            }
-        }
-        double[] x = new double[m];
-        for (int r = m - 1; r >= 0; r--) {
-            double sum = a[r][m];
-            for (int c = r + 1; c < m; c++) {
-                sum -= a[r][c] * x[c];
-            }
-            x[r] = sum / a[r][r];
-        }
-        double[] w = new double[k];
-        for (int r = 0; r < m; r++) {
+        double[] x = LinearSystem.solve(m, v);
+        double[] w = new double[xty.length];
+        for (int r = 0; r < cols.length; r++) {
             w[cols[r]] = x[r];
         }
         return w;
