@@ -55,14 +55,29 @@ public class TradeExecutor {
     }
 
     /** Opens a trade if trading is ACTIVE, its market has no unresolved order and the risk limits allow it. */
-    public synchronized ExecutionResult enter(TradeManager.NewTrade intent) {
+    public ExecutionResult enter(TradeManager.NewTrade intent) {
+        return enter(intent, null);
+    }
+
+    /**
+     * {@link #enter(TradeManager.NewTrade)} once per idempotency key: when the user already entered a trade
+     * with {@code idempotencyKey} (not null) within the window, that trade is the answer and nothing is sent.
+     * Entries go through here one at a time, so concurrent repeats of one key find the first one's trade.
+     */
+    public synchronized ExecutionResult enter(TradeManager.NewTrade intent, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Trade> first = trades.byIdempotencyKey(intent.userId(), idempotencyKey);
+            if (first.isPresent()) {
+                return new ExecutionResult.Sent(first.get());
+            }
+        }
         Optional<String> block = entryBlock(intent);
         if (block.isPresent()) {
             trades.logLine(null, null, null, "blocked " + intent.method() + " entry " + intent.side() + " "
                     + intent.ticker() + ": " + block.get(), clock.instant());
             return new ExecutionResult.Blocked(block.get());
         }
-        TradeManager.PlacedOrder placed = trades.open(intent);
+        TradeManager.PlacedOrder placed = trades.open(intent, idempotencyKey);
         return new ExecutionResult.Sent(send(placed));
     }
 
