@@ -38,10 +38,12 @@ public class TradeExecutor {
     private final TradingGate gate;
     private final MarketBoard board;
     private final TradingProperties properties;
+    private final TradingLease lease;
     private final Clock clock;
 
     public TradeExecutor(TradeManager trades, OrderVenue venue, TradingGate gate, MarketBoard board,
-                         TradingProperties properties, Clock clock) {
+                         TradingProperties properties, TradingLease lease, Clock clock) {
+        this.lease = lease;
         this.trades = trades;
         this.venue = venue;
         this.gate = gate;
@@ -172,11 +174,19 @@ public class TradeExecutor {
 
     private Trade send(TradeManager.PlacedOrder placed) {
         OrderOutcome outcome;
-        try {
-            outcome = venue.submit(placed.order().request());
-        } catch (RuntimeException e) {
-            // A venue adapter must not throw, but if one does the order may have left: doubt, not rejection.
-            outcome = new OrderOutcome.Unknown(e.toString());
+        if (!lease.mayReachVenue()) {
+            // the fencing check: another instance may trade this account now; the order never left, so it is
+            // definitely not at the venue
+            log.warn("order {} not sent: this instance does not hold the trading lease", placed.order().clientOrderId());
+            outcome = new OrderOutcome.Rejected("not_leader", "not sent: this instance no longer holds the trading"
+                    + " lease (" + lease.leader() + " trades this account)");
+        } else {
+            try {
+                outcome = venue.submit(placed.order().request());
+            } catch (RuntimeException e) {
+                // A venue adapter must not throw, but if one does the order may have left: doubt, not rejection.
+                outcome = new OrderOutcome.Unknown(e.toString());
+            }
         }
         count(outcome);
         return trades.applyOutcome(placed.order().id(), outcome, clock.instant().plus(FIRST_LOOKUP));
