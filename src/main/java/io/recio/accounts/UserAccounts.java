@@ -3,7 +3,11 @@ package io.recio.accounts;
 import java.util.List;
 import java.util.Optional;
 
-/** Creating and finding the users of recio. */
+/**
+ * Creating, finding and changing the users of recio. Every change that narrows a user's access publishes
+ * {@link UserAccessChanged}, so their sessions end at once. The last enabled master admin can be neither
+ * disabled nor demoted.
+ */
 public interface UserAccounts {
 
     /**
@@ -23,9 +27,28 @@ public interface UserAccounts {
     boolean passwordMatches(String username, String rawPassword);
 
     /**
-     * Replaces a user's password.
+     * Replaces a user's password and ends their sessions.
      *
      * @throws IllegalArgumentException when the new password is not acceptable (the message says why)
      */
     void setPassword(String username, String rawPassword);
+
+    /**
+     * Enables or disables a user; disabling ends their sessions and stops their tokens.
+     *
+     * @throws IllegalArgumentException for an unknown user
+     * @throws IllegalStateException    when it would leave no enabled master admin
+     */
+    UserAccount setEnabled(String username, boolean enabled);
+
+    /**
+     * Changes a user's role and ends their sessions.
+     *
+     * @throws IllegalArgumentException for an unknown user
+     * @throws IllegalStateException    when it would leave no enabled master admin
+     */
+    UserAccount setRole(String username, Role role);
+
+    /** A random password of 20 URL-safe characters, for a new user or a reset shown once. */
+    String generatePassword();
 }
