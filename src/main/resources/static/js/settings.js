@@ -20,6 +20,7 @@
       .then(function () {
         ['current-password', 'new-password', 'repeat-password'].forEach(function (id) { $(id).value = ''; });
         R.say(message(form), 'Password changed.', 'ok');
+        if ($('password-required')) { $('password-required').hidden = true; }
       }, function (p) { R.showProblem(form, p); });
   });
 

@@ -27,11 +27,27 @@ public interface UserAccounts {
     boolean passwordMatches(String username, String rawPassword);
 
     /**
-     * Replaces a user's password and ends their sessions.
+     * Replaces a user's password with one they chose, and ends their other sessions.
      *
      * @throws IllegalArgumentException when the new password is not acceptable (the message says why)
      */
     void setPassword(String username, String rawPassword);
+
+    /**
+     * Sets a password someone else chose or generated (an admin's reset, the command line): it ends the user's
+     * sessions and they must choose their own at the next sign-in.
+     *
+     * @throws IllegalArgumentException when the password is not acceptable (the message says why)
+     */
+    void resetPassword(String username, String rawPassword);
+
+    /**
+     * Creates a user whose password someone else chose or generated: they must choose their own at the first
+     * sign-in.
+     *
+     * @throws IllegalArgumentException when the username is taken or the name or password is not acceptable
+     */
+    UserAccount createWithTemporaryPassword(String username, String rawPassword, Role role);
 
     /**
      * Enables or disables a user; disabling ends their sessions and stops their tokens.

@@ -73,7 +73,8 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
     /** {@code recio users add NAME [--role USER|MASTER_ADMIN] [--password-stdin]}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a user. Without --password-stdin a password is generated and printed once.")
+            description = "Add a user. Without --password-stdin a password is generated and printed once;"
+                    + " either way the user chooses their own at the first sign-in.")
     static final class Add implements Callable<Integer> {
         @Mixin
         ToolOptions tool;
@@ -92,7 +93,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
                 Role r = Role.parse(role);
                 UserAccounts accounts = context.getBean(UserAccounts.class);
                 String password = passwordStdin ? readPassword() : accounts.generatePassword();
-                UserAccount user = accounts.create(username, password, r);
+                UserAccount user = accounts.createWithTemporaryPassword(username, password, r);
                 audit(context, "user.create", user.username(), "created as " + r.label());
                 return "Added " + user.username() + " (" + r.label() + ")."
                         + (passwordStdin ? "" : "\nPassword (shown only now): " + password);
@@ -165,7 +166,8 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
     /** {@code recio users reset-password NAME [--password-stdin]}. */
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
-            description = "Set a new password. Without --password-stdin one is generated and printed once.")
+            description = "Set a new password. Without --password-stdin one is generated and printed once;"
+                    + " either way the user chooses their own at the next sign-in.")
     static final class ResetPassword implements Callable<Integer> {
         @Mixin
         ToolOptions tool;
@@ -184,7 +186,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
                     throw new IllegalArgumentException("no user '" + username + "'");
                 }
                 String password = passwordStdin ? readPassword() : accounts.generatePassword();
-                accounts.setPassword(username, password);
+                accounts.resetPassword(username, password);
                 audit(context, "user.password_reset", username, "password reset");
                 return "New password set for " + username + "."
                         + (passwordStdin ? "" : "\nPassword (shown only now): " + password);

@@ -65,6 +65,24 @@ class UserAdministrationTest {
     }
 
     @Test
+    void aPasswordSetBySomeoneElseMustBeReplacedBeforeAnythingElse() throws Exception {
+        mvc.perform(admin(post("/api/admin/users"), "{\"username\": \"handed\", \"role\": \"USER\","
+                + " \"password\": \"handed-over-secret\"}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.user.must_change_password").value(true));
+        MockHttpSession session = signIn("handed", "handed-over-secret");
+        mvc.perform(get("/api/trading/status").session(session))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("password_change_required"));
+        mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(r.getResponse().getRedirectedUrl())
+                        .isEqualTo("/settings?password-change-required"));
+        mvc.perform(get("/settings").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/api/me/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"current_password\": \"handed-over-secret\", \"new_password\": \"my-own-choice-7\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/trading/status").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void anAdminChosenPasswordIsNotEchoedAndACommonOneIsRefused() throws Exception {
         mvc.perform(admin(post("/api/admin/users"), "{\"username\": \"chosen\", \"role\": \"USER\", \"password\": \"password123\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("password"))

@@ -38,7 +38,7 @@ class InitialAdmin implements ApplicationRunner {
             return;
         }
         String generated = accounts.generatePassword();
-        accounts.create(USERNAME, generated, Role.MASTER_ADMIN);
+        accounts.createWithTemporaryPassword(USERNAME, generated, Role.MASTER_ADMIN);
         // Shown once, on purpose: this is the only way the owner learns the generated password.
         log.warn("""
 
@@ -46,7 +46,8 @@ class InitialAdmin implements ApplicationRunner {
                  recio created the master admin.  Sign in at /login with
                    username: {}
                    password: {}
-                 This password is shown only once. Set RECIO_ADMIN_PASSWORD
+                 This password is shown only once and must be changed at the
+                 first sign-in. Set RECIO_ADMIN_PASSWORD
                  before the first start to choose it yourself.
                 ==============================================================""", USERNAME, generated);
     }

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, username, role, enabled, created_at, must_change_password";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -65,13 +66,13 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     public Optional<UserAccount> find(String username) {
-        return jdbc.sql("SELECT id, username, role, enabled, created_at FROM users.app_user WHERE username = :u")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users.app_user WHERE username = :u")
                 .param("u", username).query(JdbcUserAccounts::account).optional();
     }
 
     @Override
     public List<UserAccount> all() {
-        return jdbc.sql("SELECT id, username, role, enabled, created_at FROM users.app_user ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users.app_user ORDER BY id")
                 .query(JdbcUserAccounts::account).list();
     }
 
@@ -92,13 +93,34 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     public void setPassword(String username, String rawPassword) {
+        store(username, rawPassword, false);
+        events.publishEvent(new UserAccessChanged(username, "password changed", true));
+    }
+
+    @Override
+    public void resetPassword(String username, String rawPassword) {
+        store(username, rawPassword, true);
+        events.publishEvent(new UserAccessChanged(username, "password reset", false));
+    }
+
+    @Override
+    @Transactional
+    public UserAccount createWithTemporaryPassword(String username, String rawPassword, Role role) {
+        create(username, rawPassword, role);
+        jdbc.sql("UPDATE users.app_user SET must_change_password = TRUE WHERE username = :u").param("u", username)
+                .update();
+        return existing(username);
+    }
+
+    private void store(String username, String rawPassword, boolean temporary) {
         PasswordPolicy.check(username, rawPassword);
-        int n = jdbc.sql("UPDATE users.app_user SET password_hash = :hash WHERE username = :u")
-                .param("hash", passwordEncoder.encode(rawPassword)).param("u", username).update();
+        int n = jdbc.sql("UPDATE users.app_user SET password_hash = :hash, must_change_password = :temporary"
+                        + " WHERE username = :u")
+                .param("hash", passwordEncoder.encode(rawPassword)).param("temporary", temporary)
+                .param("u", username).update();
         if (n != 1) {
             throw new IllegalArgumentException("no user '" + username + "'");
         }
-        events.publishEvent(new UserAccessChanged(username, "password changed", true));
     }
 
     @Override
@@ -172,6 +194,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
-                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("must_change_password"));
     }
 }

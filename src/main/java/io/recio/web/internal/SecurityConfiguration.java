@@ -3,6 +3,7 @@ package io.recio.web.internal;
 import io.recio.accounts.ApiTokens;
 import io.recio.accounts.AuditEntry;
 import io.recio.accounts.AuditLog;
+import io.recio.accounts.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -43,7 +45,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json,
-                                            ApiTokens tokens, SessionRegistry sessions, AuditLog audit) throws Exception {
+                                            ApiTokens tokens, SessionRegistry sessions, AuditLog audit,
+                                            UserAccounts accounts) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
         pagesOnly.setRequestMatcher(request -> !api.matches(request) && !BearerTokenFilter.presents(request));
@@ -56,6 +59,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, json), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts, json), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presents))
                 .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

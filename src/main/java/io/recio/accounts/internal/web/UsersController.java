@@ -34,10 +34,10 @@ class UsersController {
     }
 
     /** A user as the Users page lists them. */
-    record UserView(String username, Role role, boolean enabled, Instant createdAt) {
+    record UserView(String username, Role role, boolean enabled, Instant createdAt, boolean mustChangePassword) {
 
         static UserView of(UserAccount a) {
-            return new UserView(a.username(), a.role(), a.enabled(), a.createdAt());
+            return new UserView(a.username(), a.role(), a.enabled(), a.createdAt(), a.mustChangePassword());
         }
     }
 
@@ -74,7 +74,7 @@ class UsersController {
         String password = generate ? accounts.generatePassword() : body.password();
         UserAccount created;
         try {
-            created = accounts.create(body.username(), password, role);
+            created = accounts.createWithTemporaryPassword(body.username(), password, role);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badInput(e.getMessage().startsWith("password") ? "password" : "username", e.getMessage());
         }
@@ -112,7 +112,7 @@ class UsersController {
         boolean generate = body == null || body.password() == null || body.password().isEmpty();
         String password = generate ? accounts.generatePassword() : body.password();
         try {
-            accounts.setPassword(username, password);
+            accounts.resetPassword(username, password);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badInput("password", e.getMessage());
         }
