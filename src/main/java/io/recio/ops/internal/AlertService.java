@@ -1,6 +1,7 @@
 package io.recio.ops.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.recio.LiveUpdate;
 import io.recio.ops.Alert;
 import io.recio.ops.AlertChannel;
 import io.recio.ops.AlertRaised;
@@ -18,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,10 +60,12 @@ class AlertService {
     private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(1000);
 
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
     AlertService(JdbcClient jdbc, ObjectProvider<AlertChannel> channels, AlertProperties properties, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, ApplicationEventPublisher events) {
         this.meters = meters;
+        this.events = events;
         this.jdbc = jdbc;
         this.channels = channels;
         this.properties = properties;
@@ -100,6 +104,7 @@ class AlertService {
                 raised.message(), now, host))) {
             log.warn("alert queue full; alert {} not sent", id);
         }
+        pushRecent();
         return status;
     }
 
@@ -181,6 +186,18 @@ class AlertService {
 
     List<ChannelStatus> channels() {
         return channels.stream().map(c -> new ChannelStatus(c.name(), c.enabled(), c.minSeverity())).toList();
+    }
+
+    /** How many alerts the System page lists (the {@code alerts} push). */
+    static final int LISTED = 10;
+
+    /** Pushes the newest alerts with their deliveries to the System pages. */
+    void pushRecent() {
+        try {
+            events.publishEvent(LiveUpdate.latest("alerts", "all", recent(LISTED)));
+        } catch (RuntimeException e) {
+            log.warn("could not read the alerts to push them: {}", e.getMessage());
+        }
     }
 
     /** The newest alerts with their deliveries, newest first. */

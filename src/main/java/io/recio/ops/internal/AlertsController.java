@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertsController {
 
     private final AlertService alerts;
+    private final OpsAudit audit;
 
-    AlertsController(AlertService alerts) {
+    AlertsController(AlertService alerts, OpsAudit audit) {
         this.alerts = alerts;
+        this.audit = audit;
     }
 
     /** Body of {@code POST /api/alerts/test}: one channel by name, or every enabled one when absent. */
@@ -54,6 +56,10 @@ class AlertsController {
             throw ApiProblem.conflict("no_channel", channel == null ? "no alert channel is configured"
                     : "the " + channel + " channel is not configured (recio.ops.alerts." + channel + ".*)");
         }
-        return alerts.test(channel, user.getName());
+        List<AlertService.Delivery> done = alerts.test(channel, user.getName());
+        audit.record(user.getName(), "alert_test", channel == null ? "every channel" : channel,
+                done.stream().allMatch(AlertService.Delivery::ok), String.join("; ", done.stream()
+                        .map(d -> d.channel() + (d.ok() ? " delivered" : " failed: " + d.error())).toList()));
+        return done;
     }
 }
