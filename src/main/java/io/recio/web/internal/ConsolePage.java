@@ -14,7 +14,8 @@ enum ConsolePage {
     HISTORY("/history", "History", Role.USER),
     ACCOUNT("/account", "Account", Role.USER),
     SETTINGS("/settings", "Settings", Role.USER),
-    SYSTEM("/system", "System", Role.USER);
+    SYSTEM("/system", "System", Role.USER),
+    CREDENTIALS("/credentials", "Credentials", Role.MASTER_ADMIN);
 
     private final String path;
     private final String label;
