@@ -46,11 +46,23 @@ public final class PostgresTestDatabase {
         return DriverManager.getConnection(url(), USER, "");
     }
 
+    /**
+     * A second, dedicated database ({@code <test database>_<suffix>}), dropped and created afresh on every call, for
+     * a test that replaces a whole database (a restore); returns its JDBC URL.
+     */
+    public static String dedicated(String suffix) {
+        return recreate(NAME + "_" + suffix);
+    }
+
     private static void recreate() {
+        recreate(NAME);
+    }
+
+    private static String recreate(String name) {
         String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres?connectTimeout=3";
         try (Connection c = DriverManager.getConnection(admin, USER, ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + NAME);
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             String message = "PostgreSQL at " + HOST + ":" + PORT + " is unreachable (" + e.getMessage() + "); "
                     + HOW_TO_START;
@@ -59,5 +71,6 @@ public final class PostgresTestDatabase {
             }
             Assumptions.abort("Skipping PostgreSQL test. " + message);
         }
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 }
