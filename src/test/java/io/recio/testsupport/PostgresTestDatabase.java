@@ -47,18 +47,20 @@ public final class PostgresTestDatabase {
     }
 
     /**
-     * A second, dedicated database ({@code <test database>_<suffix>}), dropped and created afresh on every call, for
-     * a test that replaces a whole database (a restore); returns its JDBC URL.
+     * A database of its own, {@code <test database>_<suffix>}, dropped and created afresh now (for tests whose
+     * recio child processes share one database); its JDBC URL. Skips or fails like {@link #url()}.
      */
-    public static String dedicated(String suffix) {
-        return recreate(NAME + "_" + suffix);
+    public static String fresh(String suffix) {
+        String name = NAME + "_" + suffix;
+        recreate(name);
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
     private static void recreate() {
         recreate(NAME);
     }
 
-    private static String recreate(String name) {
+    private static void recreate(String name) {
         String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres?connectTimeout=3";
         try (Connection c = DriverManager.getConnection(admin, USER, ""); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -71,6 +73,5 @@ public final class PostgresTestDatabase {
             }
             Assumptions.abort("Skipping PostgreSQL test. " + message);
         }
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 }

@@ -79,7 +79,7 @@ class BackupRoundTripTest {
 
     @Test
     void aPostgresDatabaseComesBackAsItWasDumped(@TempDir Path dir) throws Exception {
-        String url = PostgresTestDatabase.dedicated("backup");
+        String url = PostgresTestDatabase.fresh("backup");
         String user = PostgresTestDatabase.USER;
         migrate(url, user, "");
         Map<String, List<String>> before;
