@@ -41,6 +41,8 @@ public record ServiceName(String value) implements Comparable<ServiceName> {
     public static final ServiceName ALERT_DISPATCHER = new ServiceName("alert_dispatcher");
     /** Host, JVM, database and service health samples (ops' {@code SystemMonitor}). */
     public static final ServiceName SYSTEM_MONITOR = new ServiceName("system_monitor");
+    /** Applies every module's {@link RetentionPolicy} hourly, so the database stays bounded (ops' {@code DataRetention}). */
+    public static final ServiceName DATA_RETENTION = new ServiceName("data_retention");
     /** The built-in Coinbase feed (simulator's {@code SimulatorCoinbaseService}), demo mode only. */
     public static final ServiceName SIMULATOR_COINBASE = new ServiceName("simulator_coinbase");
     /** The built-in Kalshi exchange (simulator's {@code SimulatorKalshiService}), demo mode only. */

@@ -175,22 +175,4 @@ public class PriceLog implements LatestPrices, FreshnessSource {
     public int pendingRows() {
         return pending.size();
     }
-
-    /** Deletes price-log rows older than the retention. */
-    public int applyRetention() {
-        int deleted = 0;
-        for (Symbol symbol : properties.symbols()) {
-            deleted += applyRetention(symbol, clock.instant());
-        }
-        return deleted;
-    }
-
-    /** Deletes the rows of {@code symbol} older than the retention at {@code now}. */
-    public int applyRetention(Symbol symbol, Instant now) {
-        int deleted = rows.deleteBefore(symbol, now.minus(properties.retention()));
-        if (deleted > 0) {
-            log.info("price log retention: deleted {} {} rows older than {}", deleted, symbol, properties.retention());
-        }
-        return deleted;
-    }
 }

@@ -88,6 +88,13 @@ public final class PriceTickRows {
         }));
     }
 
+    /** The oldest stored second of {@code symbol}, or null when there is none. */
+    public Instant oldest(Symbol symbol) {
+        Timestamp t = jdbc.queryForObject("SELECT MIN(at_second) FROM live_data.price_tick WHERE symbol = ?",
+                Timestamp.class, symbol.name());
+        return t == null ? null : t.toInstant();
+    }
+
     /** Deletes every second of {@code symbol} older than {@code cutoff}; returns how many rows went. */
     public int deleteBefore(Symbol symbol, Instant cutoff) {
         return jdbc.update("DELETE FROM live_data.price_tick WHERE symbol = ? AND at_second < ?", symbol.name(),

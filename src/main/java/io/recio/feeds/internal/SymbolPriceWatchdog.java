@@ -14,14 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * REC.IO's {@code symbol_price_watchdog_btc} / {@code _eth}: each second of the clock, logs the symbol's price
  * from the freshest source (Coinbase, else Kalshi's index) with its deltas and momentum, and publishes it; writes
- * the logged seconds in batches every {@code recio.feeds.write-interval}; deletes what is older than the retention
- * hourly. At start it restores the last 90 minutes from the stored log, so the deltas continue across a restart.
+ * the logged seconds in batches every {@code recio.feeds.write-interval} ({@link PriceTickRetention} bounds them).
+ * At start it restores the last 90 minutes from the stored log, so the deltas continue across a restart.
  * RUNNING on Coinbase, DEGRADED on the fallback or without any fresh price (see {@link Watchdogs}).
  */
 public final class SymbolPriceWatchdog implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(SymbolPriceWatchdog.class);
-    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
     private final Symbol symbol;
     private final PriceLog priceLog;
@@ -30,7 +29,6 @@ public final class SymbolPriceWatchdog implements ManagedService {
     private final ServiceName name;
     private final Clock clock;
     private Instant nextWrite;
-    private Instant nextRetention;
 
     SymbolPriceWatchdog(Symbol symbol, PriceLog priceLog, Watchdogs watchdogs, FeedsProperties properties,
                         Clock clock) {
@@ -67,7 +65,6 @@ public final class SymbolPriceWatchdog implements ManagedService {
         watchdogs.attach(symbol, context);
         Instant now = clock.instant();
         nextWrite = null;
-        nextRetention = null;
         long restored = priceLog.restore(symbol, now);
         if (restored > 0) {
             log.info("price log: {} logged seconds of {} restored for the deltas", restored, symbol);
@@ -89,15 +86,6 @@ public final class SymbolPriceWatchdog implements ManagedService {
         if (nextWrite == null || !now.isBefore(nextWrite)) {
             nextWrite = now.plus(properties.writeInterval());
             priceLog.flush();
-        }
-        if (nextRetention == null || !now.isBefore(nextRetention)) {
-            nextRetention = now.plus(RETENTION_EVERY);
-            try {
-                priceLog.applyRetention(symbol, now);
-            } catch (RuntimeException e) {
-                // the next hour tries again; the log itself goes on
-                log.warn("price log retention of {} failed: {}", symbol, e.getMessage());
-            }
         }
         return work;
     }

@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param wsMinBackoff         first reconnect delay
  * @param wsMaxBackoff         longest reconnect delay
  * @param quotePersistInterval at most one {@code live_data.market_quote} row per market per this interval
+ * @param quoteRetention       how long {@code live_data.market_quote} rows are kept (ops' data_retention)
  * @param accountSyncInterval  period of the REST pass of kalshi_account_sync
  * @param statusInterval       period of the exchange status and schedule check
  * @param symbols              the underlyings whose hourly events the watchdog follows
@@ -60,6 +61,7 @@ public record KalshiProperties(
         @NotNull @DefaultValue("500ms") Duration wsMinBackoff,
         @NotNull @DefaultValue("30s") Duration wsMaxBackoff,
         @NotNull @DefaultValue("1s") Duration quotePersistInterval,
+        @NotNull @DefaultValue("2d") Duration quoteRetention,
         @NotNull @DefaultValue("30s") Duration accountSyncInterval,
         @NotNull @DefaultValue("5s") Duration statusInterval,
         @NotEmpty @DefaultValue({"BTC", "ETH"}) List<Symbol> symbols,

@@ -2,6 +2,7 @@ package io.recio.kalshi.internal;
 
 import io.recio.kalshi.MarketQuote;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,12 @@ public class QuoteStore {
                             Timestamp.from(q.at()))
                     .update();
         }
+    }
+
+    /** Deletes the quotes observed before {@code cutoff}; returns how many went. */
+    public int deleteBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM live_data.market_quote WHERE observed_at < ?").param(Timestamp.from(cutoff))
+                .update();
     }
 
     /** How many rows a market has (for checks and the admin panel). */

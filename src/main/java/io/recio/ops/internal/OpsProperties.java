@@ -15,11 +15,34 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param detector the cascading-failure detector
  * @param monitor  the system monitor
+ * @param retention the {@code data_retention} service
  */
 @Validated
 @ConfigurationProperties("recio.ops")
 public record OpsProperties(@Valid @NotNull @DefaultValue Detector detector,
-                            @Valid @NotNull @DefaultValue Monitor monitor) {
+                            @Valid @NotNull @DefaultValue Monitor monitor,
+                            @Valid @NotNull @DefaultValue Retention retention) {
+
+    /**
+     * When {@code data_retention} applies the modules' retention policies, and ops' own windows.
+     *
+     * @param interval          time between passes
+     * @param firstPassAfter    the wait after start before the first pass
+     * @param eventPublications how long completed event publications are kept
+     */
+    public record Retention(
+            @NotNull @DefaultValue("1h") Duration interval,
+            @NotNull @DefaultValue("2m") Duration firstPassAfter,
+            @NotNull @DefaultValue("1d") Duration eventPublications) {
+
+        @AssertTrue(message = "interval must be between 1m and 1d, first-pass-after at most 1h, "
+                + "event-publications at least 1m")
+        public boolean isTimingSensible() {
+            return (interval == null || interval.toMinutes() >= 1 && interval.toDays() <= 1)
+                    && (firstPassAfter == null || !firstPassAfter.isNegative() && firstPassAfter.toHours() < 1)
+                    && (eventPublications == null || eventPublications.toMinutes() >= 1);
+        }
+    }
 
     /**
      * What the system monitor samples, and from which percentages a resource is MEDIUM and HIGH (below MEDIUM

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
  * REC.IO's system_monitor: every {@code recio.ops.monitor.interval} it samples the host (CPU, memory, disk of the
  * data directory), the JVM (heap, threads, garbage collection), the database (reachable, ping, pool), every
  * service's state and the age of the data trading needs, stores the sample in {@code system.health_status}
- * (expired after the retention), and keeps this instance's heartbeat in {@code system.instance}. Another recio
+ * (expired by {@code data_retention} after {@code recio.ops.monitor.retention}), and keeps this instance's heartbeat in {@code system.instance}. Another recio
  * process on the same database (a fresh heartbeat) or on the same data directory (its lock file held) makes it
  * DEGRADED, with an alert: it never stops anything itself.
  */
@@ -47,7 +47,6 @@ class SystemMonitor implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(SystemMonitor.class);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
     private static final double GB = 1024.0 * 1024 * 1024;
     private static final double MB = 1024.0 * 1024;
 
@@ -66,7 +65,6 @@ class SystemMonitor implements ManagedService {
     private volatile SystemHealth latest;
     private Instant nextBeat;
     private Instant nextSample;
-    private Instant nextRetention;
     private long lastGcMillis = -1;
     private FileChannel lockChannel;
     private FileLock dataDirLock;
@@ -103,7 +101,6 @@ class SystemMonitor implements ManagedService {
         context.detail("instance_id", heartbeat.instanceId());
         nextBeat = null;
         nextSample = null;
-        nextRetention = null;
         lockDataDir();
     }
 
@@ -138,19 +135,6 @@ class SystemMonitor implements ManagedService {
             work++;
         }
         work += pushLogGrowth();
-        if (nextRetention == null || !now.isBefore(nextRetention)) {
-            nextRetention = now.plus(RETENTION_EVERY);
-            try {
-                int deleted = store.deleteBefore(now.minus(settings.retention()));
-                if (deleted > 0) {
-                    log.info("health history retention: {} samples older than {} deleted", deleted,
-                            settings.retention());
-                }
-            } catch (RuntimeException e) {
-                log.warn("health history retention failed: {}", e.getMessage());
-            }
-            work++;
-        }
         return work;
     }
 

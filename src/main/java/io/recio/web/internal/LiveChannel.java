@@ -15,10 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -28,7 +33,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,11 +48,22 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
-    /** Sends to one slow browser must not hold up the others: each tab buffers up to this many bytes. */
-    private static final int BUFFER_BYTES = 2 * 1024 * 1024;
-    private static final int SEND_TIME_LIMIT_MS = 5000;
+    /**
+     * Messages a tab may have waiting: a browser this far behind (far more than a healthy one ever has) is stuck
+     * or too slow to follow, and is dropped; it reconnects by itself and gets the newest states.
+     */
+    static final int MAX_WAITING = 1000;
 
-    private record Tab(WebSocketSession session, LiveViewer viewer) {
+    /**
+     * One open tab and its outbox. The flush thread only queues; one sender at a time (on {@link #senders})
+     * writes the queue to the socket in order, so a browser that stops reading blocks its own sender, never
+     * the flush or the other tabs.
+     */
+    private record Tab(WebSocketSession session, LiveViewer viewer, Queue<TextMessage> outbox, AtomicInteger waiting,
+                       AtomicBoolean sending) {
+        Tab(WebSocketSession session, LiveViewer viewer) {
+            this(session, viewer, new ConcurrentLinkedQueue<>(), new AtomicInteger(), new AtomicBoolean());
+        }
     }
 
     /** One message on the wire. */
@@ -65,12 +80,20 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
     private final JsonMapper json;
     private final Duration interval;
     private final java.time.Clock clock;
+    private final Executor senders;
     private volatile boolean accepting = true;
 
+    @Autowired
     LiveChannel(JsonMapper json, WebProperties properties, java.time.Clock clock) {
+        this(json, properties, clock, command -> Thread.ofVirtual().name("live-send").start(command));
+    }
+
+    /** With {@code senders} running each tab's sends (a test's direct executor makes them synchronous). */
+    LiveChannel(JsonMapper json, WebProperties properties, java.time.Clock clock, Executor senders) {
         this.json = json;
         this.interval = properties.pushInterval();
         this.clock = clock;
+        this.senders = senders;
     }
 
     /** Queues an update for the next flush; never blocks the publisher on a browser. */
@@ -181,15 +204,54 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
         return new TextMessage(json.writeValueAsString(new Envelope(update.type(), update.key(), at, data)));
     }
 
+    /** Queues {@code message} for {@code tab}; drops the tab when too much is waiting. Never blocks. */
     private void send(Tab tab, TextMessage message) {
-        try {
-            if (tab.session().isOpen()) {
-                tab.session().sendMessage(message);
-            }
-        } catch (IOException | IllegalStateException e) {
-            log.debug("dropping live tab {}: {}", tab.session().getId(), e.getMessage());
-            tabs.remove(tab.session().getId());
+        if (tab.waiting().incrementAndGet() > MAX_WAITING) {
+            drop(tab, "more than " + MAX_WAITING + " messages waiting");
+            return;
         }
+        tab.outbox().add(message);
+        if (tab.sending().compareAndSet(false, true)) {
+            senders.execute(() -> drain(tab));
+        }
+    }
+
+    /** Writes the tab's outbox to its socket, oldest first, until it is empty. */
+    private void drain(Tab tab) {
+        do {
+            TextMessage m;
+            while ((m = tab.outbox().poll()) != null) {
+                tab.waiting().decrementAndGet();
+                try {
+                    if (!tab.session().isOpen()) {
+                        tabs.remove(tab.session().getId());
+                        return;
+                    }
+                    tab.session().sendMessage(m);
+                } catch (IOException | IllegalStateException e) {
+                    drop(tab, e.getMessage());
+                    return;
+                }
+            }
+            tab.sending().set(false);
+            // a message queued after the last poll but before the flag cleared is sent by this sender
+        } while (!tab.outbox().isEmpty() && tab.sending().compareAndSet(false, true));
+    }
+
+    private void drop(Tab tab, String why) {
+        if (tabs.remove(tab.session().getId()) == null) {
+            return;
+        }
+        log.debug("dropping live tab {}: {}", tab.session().getId(), why);
+        tab.outbox().clear();
+        // closing may wait on the socket the browser does not read: not on the flush thread
+        senders.execute(() -> {
+            try {
+                tab.session().close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing live tab {}: {}", tab.session().getId(), e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -208,9 +270,7 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_BYTES,
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
-        Tab tab = new Tab(safe, viewer(session.getPrincipal()));
+        Tab tab = new Tab(session, viewer(session.getPrincipal()));
         tabs.put(session.getId(), tab);
         List<LiveUpdate> now;
         synchronized (lock) {

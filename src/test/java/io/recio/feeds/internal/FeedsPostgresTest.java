@@ -78,20 +78,39 @@ class FeedsPostgresTest {
                 .isEqualTo(240);
     }
 
+    @Autowired
+    PriceTickRetention retention;
+
     @Test
-    void retentionDeletesOnlyRowsOlderThan30Days() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        PriceTick old = tick(now.minus(Duration.ofDays(31)));
-        PriceTick recent = tick(now.minus(Duration.ofDays(29)));
-        rows.insert(List.of(new PriceTickRows.LoggedSecond(old, 1), new PriceTickRows.LoggedSecond(recent, 1)));
-        assertThat(priceLog.applyRetention()).isGreaterThanOrEqualTo(1);
+    void secondsOlderThanTheRetentionAreRolledUpIntoMinuteCandlesThenDeleted() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant minute = now.minus(Duration.ofDays(31));
+        PriceTick open = tick(minute.plusSeconds(1), "3000");
+        PriceTick high = tick(minute.plusSeconds(20), "3010");
+        PriceTick low = tick(minute.plusSeconds(40), "2990");
+        PriceTick close = tick(minute.plusSeconds(59), "3005");
+        PriceTick recent = tick(now.minus(Duration.ofDays(29)), "3000");
+        rows.insert(java.util.stream.Stream.of(open, high, low, close, recent)
+                .map(t -> new PriceTickRows.LoggedSecond(t, 1)).toList());
+
+        assertThat(retention.apply(now)).as("the 30-day window of the price log").isGreaterThanOrEqualTo(4);
+
         List<Instant> left = new ArrayList<>();
         rows.forEach(Symbol.ETH, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(20)), p -> left.add(p.at()));
         assertThat(left).containsExactly(recent.at());
+        List<Candle> rolledUp = new ArrayList<>();
+        candles.forEachCandle(Symbol.ETH, minute, minute.plusSeconds(60), rolledUp::add);
+        assertThat(rolledUp).singleElement().satisfies(c -> {
+            assertThat(c.open()).isEqualTo(SpotPrice.parse("3000"));
+            assertThat(c.high()).isEqualTo(SpotPrice.parse("3010"));
+            assertThat(c.low()).isEqualTo(SpotPrice.parse("2990"));
+            assertThat(c.close()).isEqualTo(SpotPrice.parse("3005"));
+            assertThat(c.source()).isEqualTo(PriceTickRetention.SOURCE);
+        });
     }
 
-    private static PriceTick tick(Instant at) {
-        return new PriceTick(Symbol.ETH, at, SpotPrice.parse("3000"), Map.of(), Double.NaN, SpotPrice.parse("3000"),
+    private static PriceTick tick(Instant at, String price) {
+        return new PriceTick(Symbol.ETH, at, SpotPrice.parse(price), Map.of(), Double.NaN, SpotPrice.parse(price),
                 "coinbase", Duration.ZERO);
     }
 

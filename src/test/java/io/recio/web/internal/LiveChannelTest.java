@@ -24,7 +24,7 @@ class LiveChannelTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final LiveChannel channel = new LiveChannel(
             JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build(),
-            new WebProperties(Duration.ofMillis(250), Duration.ofSeconds(10)), clock);
+            new WebProperties(Duration.ofMillis(250), Duration.ofSeconds(10)), clock, Runnable::run);
 
     record Price(String symbol, long dollars) {
     }
@@ -123,5 +123,40 @@ class LiveChannelTest {
         channel.open();
         assertThat(channel.beforeHandshake(new ServletServerHttpRequest(new MockHttpServletRequest()),
                 new ServletServerHttpResponse(new MockHttpServletResponse()), channel, new java.util.HashMap<>())).isTrue();
+    }
+
+    @Test
+    void aTabThatStopsReadingIsDroppedWithoutHoldingUpTheFlushOrTheOtherTabs() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        LiveChannel threaded = new LiveChannel(
+                JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build(),
+                new WebProperties(Duration.ofMillis(250), Duration.ofSeconds(10)), clock,
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        RecordingSession stuck = new RecordingSession("stuck", null) {
+            @Override
+            public synchronized void sendMessage(org.springframework.web.socket.WebSocketMessage<?> message) {
+                try {
+                    never.await(); // a browser whose socket never drains
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        RecordingSession reading = new RecordingSession("reading", null);
+        threaded.afterConnectionEstablished(stuck);
+        threaded.afterConnectionEstablished(reading);
+
+        for (int i = 1; i <= LiveChannel.MAX_WAITING + 2; i++) {
+            threaded.publish(LiveUpdate.every("trade", new Price("BTC", i)));
+            threaded.flush(clock.instant());
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> reading.sent.size() == LiveChannel.MAX_WAITING + 2 && stuck.closed != null);
+        assertThat(stuck.closed).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE);
+        assertThat(threaded.tabCount()).as("the stuck tab is gone, the reading one stays").isEqualTo(1);
+        assertThat(reading.sent.getLast()).as("in order, none lost")
+                .contains("\"dollars\":" + (LiveChannel.MAX_WAITING + 2) + "}");
+        never.countDown();
     }
 }

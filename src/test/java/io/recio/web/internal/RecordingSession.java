@@ -15,13 +15,13 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /** A browser tab's WebSocket as the live channel sees it, keeping every text it was sent. */
-final class RecordingSession implements WebSocketSession {
+class RecordingSession implements WebSocketSession {
 
     private final String id;
     private final Principal principal;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    final List<String> sent = new ArrayList<>();
-    CloseStatus closed;
+    final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    volatile CloseStatus closed;
 
     RecordingSession(String id, Principal principal) {
         this.id = id;
