@@ -13,13 +13,21 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the ops module under {@code recio.ops.*}.
  *
- * @param detector the cascading-failure detector
- * @param monitor  the system monitor
+ * @param detector               the cascading-failure detector
+ * @param monitor                the system monitor
+ * @param masterRestartCountdown how long every console shows the master restart coming, cancellable, before it
+ *                               runs (at least 10 s)
  */
 @Validated
 @ConfigurationProperties("recio.ops")
 public record OpsProperties(@Valid @NotNull @DefaultValue Detector detector,
-                            @Valid @NotNull @DefaultValue Monitor monitor) {
+                            @Valid @NotNull @DefaultValue Monitor monitor,
+                            @NotNull @DefaultValue("30s") Duration masterRestartCountdown) {
+
+    @AssertTrue(message = "master-restart-countdown must be at least 10s: long enough for an admin to cancel it")
+    public boolean isCountdownCancellable() {
+        return masterRestartCountdown == null || masterRestartCountdown.toSeconds() >= 10;
+    }
 
     /**
      * What the system monitor samples, and from which percentages a resource is MEDIUM and HIGH (below MEDIUM
