@@ -61,6 +61,9 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         pages.put("account", "/account");
         pages.put("settings", "/settings");
         pages.put("system", "/system");
+        if (user.equals(ADMIN)) {
+            pages.put("credentials", "/credentials");
+        }
         for (ConsoleBrowser.Size size : ConsoleBrowser.Size.values()) {
             browser.size(size);
             for (var page : pages.entrySet()) {
@@ -85,6 +88,7 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
             }
             case "history" -> browser.waiting().until(d -> !d.findElements(By.cssSelector("#history-table tr[data-id]")).isEmpty());
             case "account" -> browser.waiting().until(d -> !d.findElement(By.id("last-sync")).getText().equals("–"));
+            case "credentials" -> browser.waiting().until(d -> !d.findElement(By.id("c-master")).getText().equals("–"));
             case "system" -> browser.waiting().until(d -> d.findElements(By.cssSelector("#services tr[data-name]")).size() >= 10);
             default -> browser.waiting().until(d -> browser.js("return document.readyState").equals("complete"));
         }

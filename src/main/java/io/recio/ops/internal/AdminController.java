@@ -2,21 +2,18 @@ package io.recio.ops.internal;
 
 import io.recio.ApiProblem;
 import java.security.Principal;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The master admin's controls of the System page: the admin console ({@code POST /api/admin/console}), the master
- * restart ({@code GET|POST|DELETE /api/admin/master_restart}) and the audit of admin actions
- * ({@code GET /api/admin/audit}).
+ * restart ({@code GET|POST|DELETE /api/admin/master_restart}); both are audited in recio's one audit log.
  */
 @RestController
 @PreAuthorize("hasRole('MASTER_ADMIN')")
@@ -24,12 +21,10 @@ class AdminController {
 
     private final AdminConsole console;
     private final MasterRestart masterRestart;
-    private final OpsAudit audit;
 
-    AdminController(AdminConsole console, MasterRestart masterRestart, OpsAudit audit) {
+    AdminController(AdminConsole console, MasterRestart masterRestart) {
         this.console = console;
         this.masterRestart = masterRestart;
-        this.audit = audit;
     }
 
     /** Body of {@code POST /api/admin/console}: one command line, e.g. {@code restart system_monitor}. */
@@ -65,12 +60,4 @@ class AdminController {
         return masterRestart.cancel(user.getName());
     }
 
-    /** The newest audited admin actions first. */
-    @GetMapping("/api/admin/audit")
-    List<OpsAudit.Entry> audit(@RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ApiProblem.badInput("limit", "limit must be 1 to 500");
-        }
-        return audit.recent(limit);
-    }
 }

@@ -71,11 +71,10 @@ class AdminConsoleTest {
                 .andExpect(jsonPath("$.output", containsString("kill switch engaged: manual by boss: testing the console")));
         line("kill-switch off").andExpect(jsonPath("$.output", startsWith("kill switch released")));
 
-        mvc.perform(get("/api/admin/audit?limit=2").with(admin()))
-                .andExpect(jsonPath("$[0].username").value("boss"))
-                .andExpect(jsonPath("$[0].action").value("console"))
-                .andExpect(jsonPath("$[0].detail").value("kill-switch off"))
-                .andExpect(jsonPath("$[1].detail").value("kill-switch on testing the console"));
+        mvc.perform(get("/api/admin/audit?action=ops.console&limit=2").with(admin()))
+                .andExpect(jsonPath("$[0].actor").value("boss"))
+                .andExpect(jsonPath("$[0].target").value("kill-switch off"))
+                .andExpect(jsonPath("$[1].target").value("kill-switch on testing the console"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class MasterRestartTest {
     private final List<String> audited = new CopyOnWriteArrayList<>();
     private final RunnerFixture fixture = new RunnerFixture(clock, false, e -> { },
             new Probe("feed"), new Probe("pricing", "feed"), new Probe("entries", "pricing"));
-    private final MasterRestart restart = new MasterRestart(fixture.runner, new OpsAudit(null, clock) {
+    private final MasterRestart restart = new MasterRestart(fixture.runner, new OpsAudit(null) {
         @Override
         void record(String username, String action, String detail, boolean ok, String outcome) {
             audited.add(username + " " + action + " " + ok);
