@@ -331,6 +331,71 @@
     follow();
   });
 
+  // ---- alert channels ------------------------------------------------------------------------------------------
+
+  var SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'];
+
+  function channelForm(c) {
+    var id = 'channel-' + c.name;
+    var inputs = c.fields.map(function (f) {
+      var input = el('input', {id: id + '-' + f.name, name: f.name, type: f.secret ? 'password' : 'text',
+        autocomplete: 'off', placeholder: f.secret ? (f.set ? 'set (kept on the server); type to replace' : 'not set')
+          : (f.set ? '' : 'not set')});
+      if (!f.secret && f.value) { input.value = f.value; }
+      return el('div', {'class': 'field', 'data-field': f.name}, [el('label', {'for': input.id}, f.label + (f.required ? '' : ' (optional)')), input]);
+    });
+    var severity = el('select', {id: id + '-severity', name: 'min_severity'}, SEVERITIES.map(function (v) {
+      return el('option', {value: v, selected: v === c.min_severity ? 'selected' : null}, v);
+    }));
+    var on = el('input', {type: 'checkbox', name: 'enabled', id: id + '-enabled', checked: c.wanted ? 'checked' : null});
+    var state = c.enabled ? ['on', 'good'] : c.wanted ? ['incomplete', 'warn'] : ['off', ''];
+    return el('form', {'class': 'channel', 'data-channel': c.name, autocomplete: 'off'}, [
+      el('div', {'class': 'channel-head'}, [el('h3', null, c.name), el('span', {'class': 'badge ' + state[1]}, state[0]),
+        el('span', {'class': 'muted small'}, c.source === 'settings' ? 'set in this panel' : c.source === 'plug-in'
+          ? 'a plug-in channel' : 'from the configuration keys')]),
+      c.unavailable ? el('p', {'class': 'small warn'}, c.unavailable) : null,
+      c.source === 'plug-in' ? null : el('div', {'class': 'form-grid'}, [
+        el('label', {'class': 'switch'}, [on, 'Enabled']),
+        el('div', {'class': 'field', 'data-field': 'min_severity'}, [el('label', {'for': severity.id}, 'From severity'), severity])
+      ].concat(inputs)),
+      el('div', {'class': 'form-actions'}, [
+        c.source === 'plug-in' ? null : el('button', {type: 'submit'}, 'Save'),
+        el('button', {type: 'button', 'class': 'secondary channel-test', disabled: c.enabled ? null : 'disabled'}, 'Send test alert'),
+        el('span', {'class': 'form-message'})
+      ])
+    ]);
+  }
+
+  function renderChannels(list) {
+    var box = $('channels');
+    box.replaceChildren.apply(box, list.map(channelForm));
+  }
+
+  function saveChannel(form) {
+    R.clearProblems(form);
+    var body = {enabled: form.elements.enabled.checked, min_severity: form.elements.min_severity.value};
+    ['target', 'sender', 'account', 'secret'].forEach(function (f) {
+      var input = form.elements[f];
+      // an untouched secret keeps the one on the server
+      if (input && !(input.type === 'password' && input.value === '')) { body[f] = input.value; }
+    });
+    R.api('PUT', '/api/alerts/channels/' + form.dataset.channel, body).then(function () {
+      R.toast('The ' + form.dataset.channel + ' channel is saved', 'good');
+      loadChannels();
+    }, function (p) { R.showProblem(form, p); });
+  }
+
+  function testChannel(form) {
+    var message = form.querySelector('.form-message');
+    R.say(message, 'sending…');
+    R.api('POST', '/api/alerts/test', {channel: form.dataset.channel}).then(function (done) {
+      var d = done[0];
+      R.say(message, d.ok ? 'delivered' : 'not delivered: ' + d.error, d.ok ? 'ok' : 'error');
+    }, function (p) { R.say(message, p.detail, 'error'); });
+  }
+
+  function loadChannels() { R.api('GET', '/api/alerts/channels').then(renderChannels, fail); }
+
   // ---- admin console -----------------------------------------------------------------------------------------------
 
   function runCommand(line) {
@@ -358,6 +423,14 @@
     $('log-close').addEventListener('click', function () { log.name = null; $('log-panel').hidden = true; });
     $('log-lines').addEventListener('change', function () { if (log.name) { openLog(log.name); } });
     $('log-follow').addEventListener('change', follow);
+    $('channels').addEventListener('submit', function (e) {
+      e.preventDefault();
+      saveChannel(e.target);
+    });
+    $('channels').addEventListener('click', function (e) {
+      if (e.target.closest('.channel-test')) { testChannel(e.target.closest('form')); }
+    });
+    loadChannels();
     $('console-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var input = $('console-line');

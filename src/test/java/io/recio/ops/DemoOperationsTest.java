@@ -37,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole demo (simulated exchange and feed over real sockets, every service run by ops): a frozen Coinbase
  * feed alone hands the price over to Kalshi's index and trading goes on; with the index stopped too, new entries
- * are suspended within the staleness limit, and trading resumes by itself once prices return. And after such a
- * session no log file holds a password, a private key or a token.
+ * are suspended within the staleness limit, and trading resumes by itself once prices return. What a trader calls
+ * trouble at Kalshi (half the REST calls failing, 15 s answers, the exchange pausing trading) makes
+ * kalshi_api_watchdog DEGRADED within seconds and, past its limit, suspends entries. And after such a session no
+ * log file holds a password, a private key or a token.
  */
 @SpringBootTest(properties = {"recio.services.autostart=true", "recio.mode=demo", "recio.simulator.enabled=true",
         "recio.feeds.demo-history-days=1", "recio.feeds.stale-after=2s", "recio.ops.detector.start-grace=0s",
@@ -133,6 +135,76 @@ class DemoOperationsTest {
                 .pollInterval(Duration.ofMillis(500)).until(() -> "ACTIVE".equals(mode()));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM system.incident_entry WHERE text LIKE 'suspended new entries: %'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    private ServiceHealth watchdog() {
+        return services.health(ServiceName.KALSHI_API_WATCHDOG).orElseThrow();
+    }
+
+    /** Waits for the watchdog to report trouble of this impact; answers how long it took (a figure, not a limit). */
+    private Duration untilWatchdog(TradingImpact impact, Duration atMost) {
+        long t0 = System.nanoTime();
+        await("kalshi_api_watchdog DEGRADED with " + impact).atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> watchdog().state() == ServiceState.DEGRADED && watchdog().tradingImpact() == impact);
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private void tradingOn() {
+        await("trading on").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "ACTIVE".equals(mode()) && watchdog().state() == ServiceState.RUNNING);
+    }
+
+    private void entriesSuspendedFor(String reason) throws Exception {
+        await("entries suspended").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "REDUCING".equals(mode()));
+        assertThat(trading().path("holds").toString()).contains(reason);
+    }
+
+    @Test
+    void halfOfKalshisCallsFailingDegradeTheWatchdogAndMostFailingSuspendEntries() throws Exception {
+        tradingOn();
+
+        faults.errors(0.5, 500);
+        Duration degraded = untilWatchdog(TradingImpact.NONE, Duration.ofSeconds(20));
+        assertThat(watchdog().lastError()).contains("Kalshi REST calls in the last 30 s got no answer");
+        System.out.println("50% of Kalshi REST calls failing: kalshi_api_watchdog DEGRADED after " + degraded.toMillis() + " ms");
+
+        faults.errors(0.9, 503);
+        Duration suspended = untilWatchdog(TradingImpact.SUSPEND_ENTRIES, Duration.ofSeconds(20));
+        entriesSuspendedFor("Kalshi REST calls");
+        System.out.println("90% failing: entries suspended after " + suspended.toMillis() + " ms more");
+
+        faults.reset();
+        await("trading resumes once the failures leave the window").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> "ACTIVE".equals(mode()));
+    }
+
+    @Test
+    void fifteenSecondAnswersFromKalshiSuspendEntries() throws Exception {
+        tradingOn();
+
+        faults.latencyMillis(15_000);
+        Duration suspended = untilWatchdog(TradingImpact.SUSPEND_ENTRIES, Duration.ofSeconds(30));
+        entriesSuspendedFor("Kalshi REST calls are slow");
+        System.out.println("15 s Kalshi latency: entries suspended after " + suspended.toMillis() + " ms");
+
+        faults.reset();
+        await("trading resumes once the slow calls leave the window").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> "ACTIVE".equals(mode()));
+    }
+
+    @Test
+    void theExchangePausingTradingSuspendsEntriesWithinTheStatusInterval() throws Exception {
+        tradingOn();
+
+        faults.tradingPaused(true);
+        Duration suspended = untilWatchdog(TradingImpact.SUSPEND_ENTRIES, Duration.ofSeconds(10));
+        entriesSuspendedFor("Kalshi trading is paused (exchange status)");
+        System.out.println("exchange trading pause: entries suspended after " + suspended.toMillis() + " ms");
+
+        faults.reset();
+        await("trading resumes after the calm period").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> "ACTIVE".equals(mode()));
     }
 
     @Test

@@ -20,12 +20,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The world every console browser test shares (one Spring context, one browser): recio in demo mode with its
  * background services, the built-in exchange and feed simulators on real sockets, trading against the simulated
- * exchange (an order unanswered for 4 s is UNKNOWN), three days of seeded history; the master admin {@code admin}
+ * exchange (an order unanswered for 4 s is UNKNOWN), three days of seeded history, a master restart countdown of
+ * two minutes (a loaded machine opens a second tab slowly); the master admin {@code admin}
  * and a plain user {@code trader}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "recio.services.autostart=true", "recio.mode=demo", "recio.simulator.enabled=true",
-        "recio.trading.venue=kalshi", "recio.feeds.demo-history-days=3", "recio.kalshi.order-timeout=4s"})
+        "recio.trading.venue=kalshi", "recio.feeds.demo-history-days=3", "recio.kalshi.order-timeout=4s",
+        "recio.ops.master-restart-countdown=120s"})
 @ActiveProfiles("test")
 public abstract class ConsoleWorld {
 

@@ -7,7 +7,7 @@ import io.recio.ops.AlertSeverity;
  * System page ({@code system.alert_channel_setting}). Which fields a channel uses is its own business
  * ({@link ConfigurableChannel#fields()}).
  *
- * @param enabled     whether the admin wants it used (it also needs its required fields)
+ * @param enabled     whether it is switched on (from the keys: whether they are set); it also needs its required fields
  * @param target      whom it reaches: e-mail recipients, the number to text, the Telegram chat
  * @param sender      who it is from: the e-mail sender, the Twilio number
  * @param account     the Twilio account SID

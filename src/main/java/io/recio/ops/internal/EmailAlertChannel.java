@@ -18,7 +18,7 @@ class EmailAlertChannel extends ConfigurableChannel {
 
     EmailAlertChannel(ObjectProvider<JavaMailSender> mail, AlertProperties properties, AlertChannelSettings stored) {
         super("email", List.of(new Field("target", "To (comma-separated)", true), new Field("sender", "From", false)),
-                () -> new ChannelSettings(true, properties.email().to(), properties.email().from(), null, null,
+                () -> new ChannelSettings(!ChannelSettings.blank(properties.email().to()), properties.email().to(), properties.email().from(), null, null,
                         properties.email().minSeverity()), stored);
         this.mail = mail;
     }

@@ -58,7 +58,8 @@ class HttpAlertChannels {
                 new ConfigurableChannel.Field("sender", "From number", true),
                 new ConfigurableChannel.Field("account", "Account SID", true),
                 new ConfigurableChannel.Field("secret", "Auth token", true)),
-                () -> new ChannelSettings(true, s.to(), s.from(), s.accountSid(), s.authToken(), s.minSeverity()),
+                () -> new ChannelSettings(s.to() != null && s.from() != null && s.accountSid() != null
+                        && s.authToken() != null, s.to(), s.from(), s.accountSid(), s.authToken(), s.minSeverity()),
                 stored) {
             @Override
             public void send(Alert alert) throws Exception {
@@ -80,7 +81,8 @@ class HttpAlertChannels {
         AlertProperties.Telegram t = properties.telegram();
         return new ConfigurableChannel("telegram", List.of(new ConfigurableChannel.Field("target", "Chat id", true),
                 new ConfigurableChannel.Field("secret", "Bot token", true)),
-                () -> new ChannelSettings(true, t.chatId(), null, null, t.botToken(), t.minSeverity()), stored) {
+                () -> new ChannelSettings(t.chatId() != null && t.botToken() != null, t.chatId(), null, null,
+                        t.botToken(), t.minSeverity()), stored) {
             @Override
             public void send(Alert alert) throws Exception {
                 ChannelSettings c = settings();

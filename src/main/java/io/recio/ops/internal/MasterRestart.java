@@ -17,15 +17,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The master restart (REC.IO's "restart everything"): an admin asks for it, every open console sees a 30-second
- * countdown (the {@code master_restart} push) that any admin may cancel, and when it runs out every service is
+ * The master restart (REC.IO's "restart everything"): an admin asks for it, every open console sees a countdown
+ * ({@code recio.ops.master-restart-countdown}, 30 s) (the {@code master_restart} push) that any admin may cancel, and when it runs out every service is
  * stopped in reverse dependency order and started again in dependency order. Each request and cancel is audited.
  */
 @Component
 class MasterRestart {
 
     private static final Logger log = LoggerFactory.getLogger(MasterRestart.class);
-    static final Duration COUNTDOWN = Duration.ofSeconds(30);
 
     /** Where the master restart stands. */
     enum Phase { IDLE, COUNTDOWN, RESTARTING, CANCELLED, DONE }
@@ -51,18 +50,22 @@ class MasterRestart {
     private final OpsAudit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration countdown;
     private final Function<Runnable, Thread> countdownThreads;
     private View view = View.IDLE;
     private Thread waiter;
 
     @Autowired
-    MasterRestart(ServiceRunner runner, OpsAudit audit, ApplicationEventPublisher events, Clock clock) {
-        this(runner, audit, events, clock, r -> Thread.ofPlatform().daemon().name("master-restart").start(r));
+    MasterRestart(ServiceRunner runner, OpsAudit audit, ApplicationEventPublisher events, Clock clock,
+                  OpsProperties properties) {
+        this(runner, audit, events, clock, properties.masterRestartCountdown(),
+                r -> Thread.ofPlatform().daemon().name("master-restart").start(r));
     }
 
     /** @param countdownThreads starts the thread that waits out a countdown (a test steps the clock itself) */
     MasterRestart(ServiceRunner runner, OpsAudit audit, ApplicationEventPublisher events, Clock clock,
-                  Function<Runnable, Thread> countdownThreads) {
+                  Duration countdown, Function<Runnable, Thread> countdownThreads) {
+        this.countdown = countdown;
         this.runner = runner;
         this.audit = audit;
         this.events = events;
@@ -85,7 +88,7 @@ class MasterRestart {
                         : "running"));
             }
             Instant now = clock.instant();
-            next = new View(Phase.COUNTDOWN, user, now, now.plus(COUNTDOWN), null, null, List.of());
+            next = new View(Phase.COUNTDOWN, user, now, now.plus(countdown), null, null, List.of());
             view = next;
             waiter = countdownThreads.apply(this::await);
         }

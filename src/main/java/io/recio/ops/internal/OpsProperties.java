@@ -16,12 +16,20 @@ import org.springframework.validation.annotation.Validated;
  * @param detector the cascading-failure detector
  * @param monitor  the system monitor
  * @param retention the {@code data_retention} service
+ * @param masterRestartCountdown how long every console shows the master restart coming, cancellable, before it
+ *                               runs (at least 10 s)
  */
 @Validated
 @ConfigurationProperties("recio.ops")
 public record OpsProperties(@Valid @NotNull @DefaultValue Detector detector,
                             @Valid @NotNull @DefaultValue Monitor monitor,
-                            @Valid @NotNull @DefaultValue Retention retention) {
+                            @Valid @NotNull @DefaultValue Retention retention,
+                            @NotNull @DefaultValue("30s") Duration masterRestartCountdown) {
+
+    @AssertTrue(message = "master-restart-countdown must be at least 10s: long enough for an admin to cancel it")
+    public boolean isCountdownCancellable() {
+        return masterRestartCountdown == null || masterRestartCountdown.toSeconds() >= 10;
+    }
 
     /**
      * When {@code data_retention} applies the modules' retention policies, and ops' own windows.

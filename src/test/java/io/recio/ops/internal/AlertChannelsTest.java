@@ -269,7 +269,7 @@ class AlertChannelsTest {
                 .andExpect(jsonPath("$[0].ok").value(true));
         Received sent = received("/bot999:panel-bot-secret/sendMessage");
         assertThat(json.readTree(sent.body()).path("chat_id").asString()).isEqualTo("777");
-        assertThat(jdbc.sql("SELECT outcome FROM system.admin_audit WHERE action = 'alert_channel' ORDER BY id DESC")
+        assertThat(jdbc.sql("SELECT detail FROM users.audit_event WHERE action = 'ops.alert_channel' ORDER BY id DESC")
                 .query(String.class).list().getFirst()).isEqualTo("on, from CRITICAL, target changed, secret changed");
     }
 

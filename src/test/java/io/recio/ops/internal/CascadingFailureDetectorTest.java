@@ -38,7 +38,7 @@ class CascadingFailureDetectorTest {
             Duration.ofSeconds(60), 3, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
             Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), new OpsProperties.Monitor(
             Duration.ofSeconds(15), Duration.ofDays(7), 70, 90, 80, 95, 80, 90, 80, 95),
-            new OpsProperties.Retention(Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofDays(1)));
+            new OpsProperties.Retention(Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofDays(1)), Duration.ofSeconds(30));
 
     private final MutableClock clock = new MutableClock(T0);
     private final List<TradingSuspension> suspensions = new CopyOnWriteArrayList<>();

@@ -23,7 +23,7 @@ class DataRetentionTest {
     private final RecordingContext context = new RecordingContext(ServiceName.DATA_RETENTION);
 
     private DataRetention service(RetentionPolicy... policies) {
-        OpsProperties properties = new OpsProperties(null, null, HOURLY);
+        OpsProperties properties = new OpsProperties(null, null, HOURLY, Duration.ofSeconds(30));
         DataRetention retention = new DataRetention(List.of(policies), properties);
         retention.start(context);
         return retention;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The master restart under a test clock: a 30-second countdown every console is told about, cancellable by any
+ * The master restart under a test clock: a countdown (30 s by default) every console is told about, cancellable by any
  * admin, then every service stopped in reverse dependency order and started in dependency order; each step audited.
  */
 class MasterRestartTest {
@@ -42,7 +42,7 @@ class MasterRestartTest {
         if (event instanceof LiveUpdate u && u.type().equals("master_restart")) {
             pushed.add((MasterRestart.View) u.view().apply(new LiveViewer("someone", false)));
         }
-    }, clock, r -> null);
+    }, clock, Duration.ofSeconds(30), r -> null);
 
     /** A service that records its starts and stops. */
     class Probe implements ManagedService {
