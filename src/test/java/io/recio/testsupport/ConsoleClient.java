@@ -31,10 +31,15 @@ public record ConsoleClient(HttpClient http, String base, String csrf) {
 
     /** Waits for {@code /health} to answer on the port (a child JVM starts slowly on a loaded machine), then signs in. */
     public static ConsoleClient signedIn(int port, String username, String password) {
+        return signedIn(port, username, password, Duration.ofSeconds(180));
+    }
+
+    /** {@link #signedIn(int, String, String)} allowing the child {@code startup} to answer {@code /health}. */
+    public static ConsoleClient signedIn(int port, String username, String password, Duration startup) {
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
-        await("recio to answer /health").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        await("recio to answer /health").atMost(startup).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> send(http, HttpRequest.newBuilder(URI.create(base + "/health"))
                         .timeout(Duration.ofSeconds(5)).build()).statusCode() == 200);
         String loginPage = send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(TIMEOUT).build())

@@ -45,6 +45,8 @@ final class ChaosWorld implements AutoCloseable {
     static final String ADMIN_PASSWORD = "chaos-test-password-1";
     static final long START_BALANCE_UNITS = 10_000L * 10_000L;
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a child may take to answer: minutes on a shared, overloaded build machine. */
+    static final Duration STARTUP = Duration.ofMinutes(10);
 
     final FaultSwitches faults = new FaultSwitches();
     final List<Process> children = new ArrayList<>();
@@ -123,7 +125,7 @@ final class ChaosWorld implements AutoCloseable {
         builder.environment().put("RECIO_DB_PASSWORD", "");
         recio = builder.start();
         children.add(recio);
-        console = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
+        console = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD, STARTUP);
         await("trading to be on after the start-up reconciliation").atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> console.get("/api/trading/status").get("trading_on").asBoolean());
