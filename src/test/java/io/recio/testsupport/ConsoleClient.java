@@ -31,21 +31,31 @@ public record ConsoleClient(HttpClient http, String base, String csrf) {
 
     /** Waits for {@code /health} to answer on the port (a child JVM starts slowly on a loaded machine), then signs in. */
     public static ConsoleClient signedIn(int port, String username, String password) {
+        return signedIn(port, username, password, Duration.ofSeconds(180));
+    }
+
+    /**
+     * {@link #signedIn(int, String, String)} allowing the child {@code startup} to answer {@code /health}; a
+     * startup longer than the default also lets each sign-in page take up to two minutes (password hashing on a
+     * starved machine).
+     */
+    public static ConsoleClient signedIn(int port, String username, String password, Duration startup) {
+        Duration page = startup.compareTo(Duration.ofSeconds(180)) > 0 ? Duration.ofMinutes(2) : TIMEOUT;
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
-        await("recio to answer /health").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        await("recio to answer /health").atMost(startup).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> send(http, HttpRequest.newBuilder(URI.create(base + "/health"))
                         .timeout(Duration.ofSeconds(5)).build()).statusCode() == 200);
-        String loginPage = send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(TIMEOUT).build())
+        String loginPage = send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(page).build())
                 .body();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(find(FORM_CSRF, loginPage), StandardCharsets.UTF_8);
-        send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(TIMEOUT)
+        send(http, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(page)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        String home = send(http, HttpRequest.newBuilder(URI.create(base + "/")).timeout(TIMEOUT).build()).body();
+        String home = send(http, HttpRequest.newBuilder(URI.create(base + "/")).timeout(page).build()).body();
         return new ConsoleClient(http, base, find(META_CSRF, home));
     }
 
