@@ -106,7 +106,7 @@ class UsersAndTokensBrowserTest extends ConsoleWorld {
                 assertThat(browser.all("a[href='/users'], a[href='/audit']")).as(page + ": admin pages in the navigation")
                         .isEmpty();
             }
-            browser.shot("settings-user-" + size.name().toLowerCase(Locale.ROOT));
+            browser.shot("user-nav-system-" + size.name().toLowerCase(Locale.ROOT));
             for (String page : List.of("/users", "/audit")) {
                 browser.driver().get(base() + page);
                 assertThat(browser.one("body").getText()).as(page).doesNotContain("Add user").doesNotContain("Entries");
