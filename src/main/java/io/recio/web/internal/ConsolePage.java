@@ -14,6 +14,7 @@ enum ConsolePage {
     ACCOUNT("/account", "Account", Permission.VIEW),
     SETTINGS("/settings", "Settings", Permission.VIEW),
     SYSTEM("/system", "System", Permission.VIEW),
+    CREDENTIALS("/credentials", "Credentials", Permission.OPERATE),
     USERS("/users", "Users", Permission.MANAGE_USERS),
     AUDIT("/audit", "Audit", Permission.MANAGE_USERS);
 

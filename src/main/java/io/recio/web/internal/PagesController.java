@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The console's pages other than History: sign-in, the Trade Monitor, Account, Settings and System. Each is one
+ * The console's pages other than History: sign-in, the Trade Monitor, Account, Settings, System and Credentials. Each is one
  * template on the layout; the data that changes arrives on the live channel.
  */
 @Controller
@@ -92,6 +92,12 @@ class PagesController {
         model.addAttribute("prefs", prefs);
         model.addAttribute("zones", zones);
         return "settings";
+    }
+
+    /** The account's Kalshi API key (master admin): stored or not, its environment, a form to store or switch it. */
+    @GetMapping("/credentials")
+    String credentials() {
+        return "credentials";
     }
 
     /** One service as the System page lists it. */
