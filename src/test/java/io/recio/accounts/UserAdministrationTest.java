@@ -74,7 +74,7 @@ class UserAdministrationTest {
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("password_change_required"));
         mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection())
                 .andExpect(r -> assertThat(r.getResponse().getRedirectedUrl())
-                        .isEqualTo("/settings?password-change-required"));
+                        .isEqualTo("/settings?change_password"));
         mvc.perform(get("/settings").session(session)).andExpect(status().isOk());
         mvc.perform(post("/api/me/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"current_password\": \"handed-over-secret\", \"new_password\": \"my-own-choice-7\"}"))

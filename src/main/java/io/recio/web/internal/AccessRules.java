@@ -67,7 +67,8 @@ final class AccessRules {
             }
         }
         for (ConsolePage page : ConsolePage.values()) {
-            auth.requestMatchers(page.path(), page.path() + "/**").access(needs(page.permission()));
+            String[] paths = page.path().equals("/") ? new String[] {"/"} : new String[] {page.path(), page.path() + "/**"};
+            auth.requestMatchers(paths).access(needs(page.permission()));
         }
         auth.anyRequest().access(needs(Permission.VIEW));
     }

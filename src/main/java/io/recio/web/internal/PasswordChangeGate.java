@@ -52,7 +52,7 @@ final class PasswordChangeGate extends OncePerRequestFilter {
                 SecurityConfiguration.writeProblem(json, response, HttpStatus.FORBIDDEN, "password_change_required",
                         "choose your own password first (Settings → Password): yours was set by someone else");
             } else {
-                response.sendRedirect(request.getContextPath() + "/settings?password-change-required");
+                response.sendRedirect(request.getContextPath() + "/settings?change_password");
             }
             return;
         }
