@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new HeaderOrFormCsrfTokens()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> writeProblem(json, response,
