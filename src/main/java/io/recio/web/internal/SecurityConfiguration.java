@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -66,6 +67,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A request the firewall refuses before any controller (an encoded slash, a semicolon or {@code ..} in the path)
+     * gets the same problem shape as every other refusal instead of an empty 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> writeProblem(json, response, HttpStatus.BAD_REQUEST, "invalid", "path",
+                "the request path holds characters recio does not accept (encoded slashes, semicolons, '..')");
+    }
+
     /** Whether the request is for a console page only a master admin may open ({@link ConsolePage}). */
     private static boolean adminPage(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -82,9 +93,14 @@ class SecurityConfiguration {
 
     private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
                                      String message) throws java.io.IOException {
+        writeProblem(json, response, status, code, null, message);
+    }
+
+    private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
+                                     String field, String message) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(ApiErrors.body(status, code, null, message)));
+        response.getWriter().write(json.writeValueAsString(ApiErrors.body(status, code, field, message)));
     }
 }
