@@ -6,13 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start with an empty database, creates the master admin {@code admin} with the
- * password from RECIO_ADMIN_PASSWORD, or a generated one shown once on the console.
+ * password from RECIO_ADMIN_PASSWORD, or a generated one shown once on the console. Only when there is a console:
+ * {@code ./recio simulator} and the tool commands run no web server and so create no account.
  */
 @Component
+@ConditionalOnWebApplication
 class InitialAdmin implements ApplicationRunner {
 
     static final String USERNAME = "admin";

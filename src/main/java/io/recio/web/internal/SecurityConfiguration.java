@@ -19,6 +19,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -60,7 +61,8 @@ class SecurityConfiguration {
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, json), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeGate(accounts, json), AuthorizationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presents))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presents)
+                        .csrfTokenRequestHandler(new HeaderOrFormCsrfTokens()))
                 .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session
@@ -86,6 +88,16 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses before any controller (an encoded slash, a semicolon or {@code ..} in the path)
+     * gets the same problem shape as every other refusal instead of an empty 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> writeProblem(json, response, HttpStatus.BAD_REQUEST, "invalid", "path",
+                "the request path holds characters recio does not accept (encoded slashes, semicolons, '..')");
     }
 
     /** Every signed-in session, so {@link SessionEnder} can end a user's at once. */
@@ -121,9 +133,14 @@ class SecurityConfiguration {
 
     static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
                              String message) throws java.io.IOException {
+        writeProblem(json, response, status, code, null, message);
+    }
+
+    private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
+                                     String field, String message) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(ApiErrors.body(status, code, null, message)));
+        response.getWriter().write(json.writeValueAsString(ApiErrors.body(status, code, field, message)));
     }
 }

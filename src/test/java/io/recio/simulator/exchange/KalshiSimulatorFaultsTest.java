@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.recio.simulator.faults.FaultSwitches;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 class KalshiSimulatorFaultsTest {
@@ -29,33 +32,40 @@ class KalshiSimulatorFaultsTest {
         sim.close();
     }
 
-    private KalshiTestClient.Reply admin(String json) {
-        return sim.anonymous.send("POST", "/simulator/faults", json, Duration.ofSeconds(5));
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    /** Sets switches as recio's admin API does ({@code SimulatorFaultsApiTest} covers the API itself). */
+    private FaultSwitches.State admin(String json) {
+        return sim.faults.apply(JSON.readValue(json, FaultSwitches.Change.class));
     }
 
     @Test
-    void theAdminEndpointShowsAndSetsTheSwitches() {
-        KalshiTestClient.Reply set = admin("{\"latency_ms\":5,\"error_fraction\":0.25,\"error_status\":500}");
-        assertThat(set.status()).isEqualTo(200);
-        JsonNode state = sim.anonymous.send("GET", "/simulator/faults", null, Duration.ofSeconds(5)).body();
-        assertThat(state.get("latency_ms").asLong()).isEqualTo(5);
-        assertThat(state.get("error_fraction").asDouble()).isEqualTo(0.25);
-        assertThat(state.get("error_status").asInt()).isEqualTo(500);
-        assertThat(admin("{\"reset\":true}").body().get("error_fraction").asDouble()).isZero();
+    void switchesSetTogetherAndResetTogether() {
+        FaultSwitches.State state = admin("{\"latency_ms\":5,\"error_fraction\":0.25,\"error_status\":500}");
+        assertThat(state.latencyMs()).isEqualTo(5);
+        assertThat(state.errorFraction()).isEqualTo(0.25);
+        assertThat(state.errorStatus()).isEqualTo(500);
+        assertThat(admin("{\"reset\":true}").errorFraction()).isZero();
     }
 
     @Test
-    void badAdminInputIsRefusedAndChangesNothing() {
+    void aBadValueAmongGoodOnesChangesNothing() {
         admin("{\"latency_ms\":7}");
-        for (String bad : new String[] {"not json", "[]", "{\"latency_ms\":-1}", "{\"error_status\":418}",
-                "{\"error_fraction\":2}", "{\"volume\":11}", "{\"fire\":[\"EXPLODE\"]}", "{\"trading_paused\":\"yes\"}",
-                "{\"latency_ms\":1,\"error_status\":404}"}) {
-            KalshiTestClient.Reply reply = admin(bad);
-            assertThat(reply.status()).as(bad).isEqualTo(400);
-            assertThat(reply.body().get("error").get("message").asString()).isNotBlank();
+        for (String bad : new String[] {"{\"latency_ms\":-1}", "{\"error_status\":418}", "{\"error_fraction\":2}",
+                "{\"latency_ms\":1,\"error_status\":404}", "{\"trading_paused\":true,\"error_fraction\":-0.5}"}) {
+            assertThatThrownBy(() -> admin(bad)).as(bad).isInstanceOf(FaultSwitches.InvalidChange.class);
         }
-        assertThat(sim.faults.state().latencyMillis()).isEqualTo(7);
+        assertThat(sim.faults.state().latencyMs()).isEqualTo(7);
         assertThat(sim.faults.state().errorStatus()).isEqualTo(503);
+        assertThat(sim.faults.state().tradingPaused()).isFalse();
+    }
+
+    @Test
+    void theSimulatorsPortHasNoAdminEndpoint() {
+        assertThat(sim.anonymous.send("POST", "/simulator/faults", "{\"trading_paused\":true}", Duration.ofSeconds(5))
+                .status()).isEqualTo(404);
+        assertThat(sim.faults.state().tradingPaused()).isFalse();
     }
 
     @Test

@@ -46,6 +46,11 @@ class MeController {
 
     /** Body of {@code POST /api/me/password}. */
     record PasswordChange(String currentPassword, String newPassword) {
+        /** Redacted: Spring logs request bodies at debug level, and passwords belong in no log. */
+        @Override
+        public String toString() {
+            return "PasswordChange[redacted]";
+        }
     }
 
     @GetMapping("/api/me")

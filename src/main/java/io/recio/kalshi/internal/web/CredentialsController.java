@@ -61,6 +61,12 @@ class CredentialsController {
      * @param privateKey  the private key in PEM (PKCS#1 or PKCS#8), as pasted or read from the downloaded file
      */
     record CredentialsInput(KalshiEnvironment environment, String keyId, String privateKey) {
+
+        /** Redacted: Spring logs request bodies at debug level, and keys belong in no log. */
+        @Override
+        public String toString() {
+            return "CredentialsInput[environment=" + environment + ", key redacted]";
+        }
     }
 
     /**

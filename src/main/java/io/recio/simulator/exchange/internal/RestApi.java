@@ -31,8 +31,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Trade API v2 REST surface of the simulated exchange ({@code /trade-api/v2/...}) and the
- * simulator's admin endpoint ({@code /simulator/faults}, loopback only, no Kalshi auth).
+ * The Trade API v2 REST surface of the simulated exchange ({@code /trade-api/v2/...}). Its fault switches are set
+ * through recio's own API by a master admin ({@code /api/admin/simulator/faults}), never on this port: an open
+ * port would take a cross-site POST from any page the operator visits.
  */
 public final class RestApi extends HttpServlet {
 
@@ -72,9 +73,7 @@ public final class RestApi extends HttpServlet {
         String method = request.getMethod().toUpperCase();
         Answer answer;
         try {
-            if (path.startsWith("/simulator/")) {
-                answer = admin(method, path, request);
-            } else if (path.startsWith(BASE + "/") || path.equals(BASE)) {
+            if (path.startsWith(BASE + "/") || path.equals(BASE)) {
                 answer = kalshi(new Call(method, path.substring(BASE.length()), request), request, response);
                 if (answer == null) {
                     return;
@@ -101,120 +100,11 @@ public final class RestApi extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    // ---------------------------------------------------------------- admin
-
-    private Answer admin(String method, String path, HttpServletRequest request) throws IOException {
-        if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            return new Answer(403, Json.error("forbidden", "the simulator admin endpoint answers loopback only", null));
-        }
-        if (!path.equals("/simulator/faults")) {
-            return new Answer(404, Json.error("not_found", "no such admin path " + path, null));
-        }
-        if (method.equals("POST")) {
-            JsonNode body = body(request);
-            if (!body.isObject()) {
-                throw ApiException.badRequest("bad_request", "body must be a JSON object");
-            }
-            applyFaults(body);
-        } else if (!method.equals("GET")) {
-            return new Answer(405, Json.error("method_not_allowed", method + " is not allowed here", null));
-        }
-        return new Answer(200, faultState());
-    }
-
-    private Map<String, Object> faultState() {
-        FaultSwitches.State s = faults.state();
-        return obj("latency_ms", s.latencyMillis(), "error_fraction", s.errorFraction(), "error_status", s.errorStatus(),
-                "order_response_timeout", s.orderResponseTimeout(), "trading_paused", s.tradingPaused(),
-                "feed_frozen", s.feedFrozen(), "index_stopped", s.indexStopped());
-    }
-
-    /**
-     * Applies {@code {"latency_ms":..,"error_fraction":..,"error_status":..,"order_response_timeout":..,
-     * "trading_paused":..,"feed_frozen":..,"index_stopped":..,"reset":true,"fire":["DROP_WEBSOCKETS","SKIP_SEQ"]}};
-     * every value is checked
-     * before any is applied.
-     */
-    private void applyFaults(JsonNode body) {
-        Set<String> known = Set.of("latency_ms", "error_fraction", "error_status", "order_response_timeout",
-                "trading_paused", "feed_frozen", "index_stopped", "reset", "fire");
-        for (Map.Entry<String, JsonNode> field : body.properties()) {
-            if (!known.contains(field.getKey())) {
-                throw ApiException.badRequest("bad_request", "unknown fault switch '" + field.getKey()
-                        + "'; known: " + known);
-            }
-        }
-        boolean reset = Boolean.TRUE.equals(bool(body, "reset"));
-        long latency = body.has("latency_ms") ? integral(body, "latency_ms") : reset ? 0 : faults.latencyMillis();
-        if (latency < 0 || latency > 120_000) {
-            throw ApiException.badRequest("bad_request", "latency_ms must be 0 to 120000, got " + latency);
-        }
-        double fraction = body.has("error_fraction") ? number(body, "error_fraction") : reset ? 0 : faults.errorFraction();
-        int status = body.has("error_status") ? (int) integral(body, "error_status") : reset ? 503 : faults.errorStatus();
-        if (!(fraction >= 0 && fraction <= 1) || (status != 429 && status != 500 && status != 503)) {
-            throw ApiException.badRequest("bad_request", "error_fraction must be 0..1 and error_status 429, 500 or 503");
-        }
-        List<FaultSwitches.Action> actions = new ArrayList<>();
-        if (body.has("fire")) {
-            JsonNode fire = body.get("fire");
-            if (!fire.isArray()) {
-                throw ApiException.badRequest("bad_request", "fire must be an array of " + Arrays.toString(FaultSwitches.Action.values()));
-            }
-            for (JsonNode name : fire) {
-                try {
-                    actions.add(FaultSwitches.Action.valueOf(name.asString()));
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest("bad_request", "unknown action '" + name.asString() + "'; known: "
-                            + Arrays.toString(FaultSwitches.Action.values()));
-                }
-            }
-        }
-        Boolean timeout = bool(body, "order_response_timeout");
-        Boolean paused = bool(body, "trading_paused");
-        Boolean frozen = bool(body, "feed_frozen");
-        Boolean indexStopped = bool(body, "index_stopped");
-        if (reset) {
-            faults.reset();
-        }
-        faults.latencyMillis(latency);
-        faults.errors(fraction, status);
-        if (timeout != null) {
-            faults.orderResponseTimeout(timeout);
-        }
-        if (paused != null) {
-            faults.tradingPaused(paused);
-        }
-        if (frozen != null) {
-            faults.feedFrozen(frozen);
-        }
-        if (indexStopped != null) {
-            faults.indexStopped(indexStopped);
-        }
-        actions.forEach(action -> faults.fire(FaultSwitches.Venue.KALSHI, action));
-    }
-
-    private static Boolean bool(JsonNode body, String field) {
-        if (!body.has(field)) {
-            return null;
-        }
-        if (!body.get(field).isBoolean()) {
-            throw ApiException.badRequest("bad_request", field + " must be true or false");
-        }
-        return body.get(field).asBoolean();
-    }
-
     private static long integral(JsonNode body, String field) {
         if (!body.get(field).isIntegralNumber()) {
             throw ApiException.badRequest("bad_request", field + " must be an integer");
         }
         return body.get(field).asLong();
-    }
-
-    private static double number(JsonNode body, String field) {
-        if (!body.get(field).isNumber()) {
-            throw ApiException.badRequest("bad_request", field + " must be a number");
-        }
-        return body.get(field).asDouble();
     }
 
     // ---------------------------------------------------------------- Kalshi
