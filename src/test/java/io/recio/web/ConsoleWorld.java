@@ -37,11 +37,26 @@ public abstract class ConsoleWorld {
      */
     private static final int SIMULATOR_KALSHI = freePort();
     private static final int SIMULATOR_COINBASE = freePort();
+    /**
+     * One data directory for the world, named here: the test profile's {@code ${random.uuid}} is drawn again at each
+     * lookup, and a world rebuilt after the context cache closed it must find its simulator's credentials where its
+     * Kalshi client looks for them.
+     */
+    private static final java.nio.file.Path DATA_DIR = tempDirectory();
 
     @DynamicPropertySource
     static void simulatorPorts(DynamicPropertyRegistry registry) {
         registry.add("recio.ports.simulator-kalshi", () -> SIMULATOR_KALSHI);
         registry.add("recio.ports.simulator-coinbase", () -> SIMULATOR_COINBASE);
+        registry.add("recio.data-dir", DATA_DIR::toString);
+    }
+
+    private static java.nio.file.Path tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("recio-console-world");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {
