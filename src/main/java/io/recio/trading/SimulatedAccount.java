@@ -140,6 +140,16 @@ public final class SimulatedAccount {
         }
     }
 
+    /** Whether a trade holds contracts now (auto-stop watches it). */
+    public boolean holdsOpen() {
+        for (Held h : live) {
+            if (h.status == TradeStatus.OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every trade: finished ones in the order they finished, then the live ones. */
     public List<Trade> trades() {
         List<Trade> all = new ArrayList<>(finished);
