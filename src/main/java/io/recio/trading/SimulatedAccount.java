@@ -349,7 +349,7 @@ public final class SimulatedAccount {
 
         Held(long id, TradeManager.NewTrade n, Instant now) {
             this.id = id;
-            this.uid = "backtest-" + id;
+            this.uid = n.userId() + "-" + id;
             this.userId = n.userId();
             this.ticker = n.ticker();
             this.strike = n.strike();

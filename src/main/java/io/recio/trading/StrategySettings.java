@@ -73,6 +73,12 @@ public final class StrategySettings {
         return DEFAULTS.containsKey(k) ? k : null;
     }
 
+    /** Whether auto-entry may enter {@code secondsToClose} before a close (it is on and inside its window). */
+    public boolean entersAt(long secondsToClose) {
+        return trade.autoEntryEnabled() && secondsToClose >= trade.minTimeSeconds()
+                && secondsToClose <= trade.maxTimeSeconds();
+    }
+
     /** The auto-entry and auto-stop settings (trading's own type). */
     public TradeSettings trade() {
         return trade;

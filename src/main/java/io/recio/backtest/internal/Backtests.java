@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.DoubleConsumer;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.FileSystemResource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,23 +53,37 @@ public final class Backtests {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("settings file " + file + " does not exist or is not readable");
         }
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new FileSystemResource(file));
-        Properties properties;
-        try {
-            properties = yaml.getObject();
-        } catch (RuntimeException e) {
+        Object root;
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("settings file " + file + " is not valid YAML: " + e.getMessage(), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
-        if (properties != null) {
-            properties.stringPropertyNames().stream().sorted()
-                    .forEach(k -> values.put(k, properties.getProperty(k)));
+        if (root != null && !(root instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("settings file " + file + " must hold keys and values, not " + root);
+        }
+        if (root != null) {
+            flatten("", (Map<?, ?>) root, values, file);
         }
         try {
             return StrategySettings.of(values);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings file " + file + ":\n" + e.getMessage(), e);
+        }
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out, Path file) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = prefix + e.getKey();
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                flatten(key + ".", nested, out, file);
+            } else if (e.getValue() instanceof java.util.Collection<?>) {
+                throw new IllegalArgumentException("settings file " + file + ": " + key
+                        + " is a list; each setting takes one value (sweep values go in --sweep)");
+            } else {
+                out.put(key, String.valueOf(e.getValue()));
+            }
         }
     }
 

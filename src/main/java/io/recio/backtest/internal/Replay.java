@@ -162,8 +162,7 @@ final class Replay {
             event.observedSeconds++;
             event.observedSum += price;
         }
-        boolean entering = settings.trade().autoEntryEnabled() && left >= settings.trade().minTimeSeconds()
-                && left <= settings.trade().maxTimeSeconds();
+        boolean entering = settings.entersAt(left);
         boolean holding = !entering && account.holdsOpen();
         boolean scoring = s % 60 == 0;
         Map<MarketTicker, StrikeView> views = Map.of();
