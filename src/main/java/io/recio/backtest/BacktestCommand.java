@@ -143,7 +143,9 @@ public final class BacktestCommand implements Callable<Integer>, ToolCommand {
     private int single(Backtests.Request request, StrategySettings settings) {
         History history = Backtests.history(request);
         warnGaps(history);
+        long t0 = System.nanoTime();
         Report report = Backtests.run(request, settings, f -> progress(System.out, f), Instant.now());
+        double took = (System.nanoTime() - t0) / 1e9;
         System.out.println();
         if (report.data().hoursTraded() == 0) {
             System.err.println("recio backtest: the history holds no whole hour of the period (with the minute after "
@@ -152,8 +154,9 @@ public final class BacktestCommand implements Callable<Integer>, ToolCommand {
         }
         Path dir = Backtests.write(out, report);
         Report.Summary s = report.summary();
-        System.out.printf(Locale.ROOT, "%s %s → %s: %d hours traded, %d skipped%n", report.symbol(), report.from(),
-                report.to(), report.data().hoursTraded(), report.data().hoursSkipped());
+        System.out.printf(Locale.ROOT, "%s %s → %s: %d hours traded, %d skipped; %,d seconds replayed in %.1f s%n",
+                report.symbol(), report.from(), report.to(), report.data().hoursTraded(), report.data().hoursSkipped(),
+                report.data().secondsTraded(), took);
         System.out.printf(Locale.ROOT, "trades %d, win rate %s, gross %s, fees %s, net %s, max drawdown %s, daily Sharpe %s%n",
                 s.trades(), s.winRate() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", s.winRate() * 100),
                 s.grossPnl().toPlainString(), s.fees().toPlainString(), s.netPnl().toPlainString(),

@@ -51,6 +51,7 @@ final class Replay {
     private final ReplayExchange exchange;
     private final Map<MarketTicker, List<MakerBook.Level>> books = new HashMap<>();
     private final double[] squaredReturns = new double[HOUR];
+    private final long spacing;
     private final Scores scores = new Scores();
     private double squaredSum;
     private long returns;
@@ -71,6 +72,7 @@ final class Replay {
         final Map<MarketTicker, List<Double>> samples = new HashMap<>();
         double observedSum;
         int observedSeconds;
+        long listedCenter = Long.MIN_VALUE;
 
         Event(EventTicker ticker, long closeSecond) {
             this.ticker = ticker;
@@ -83,6 +85,7 @@ final class Replay {
         this.settings = settings;
         this.seed = seed;
         this.log = new SecondLog(history.symbol(), "backtest");
+        this.spacing = MakerBook.spacing(history.symbol());
         this.exchange = new ReplayExchange(this::book);
         this.account = new SimulatedAccount(settings, exchange, "backtest");
     }
@@ -154,8 +157,12 @@ final class Replay {
         if (event == null || event.closeSecond != close) {
             event = new Event(EventTicker.aboveBelow(symbol, Instant.ofEpochSecond(close)), close);
         }
-        for (long strike : MakerBook.strikesAround(symbol, price)) {
-            event.markets.computeIfAbsent(strike, k -> MarketTicker.threshold(event.ticker, floor(k)));
+        long center = Math.round(price / spacing);
+        if (center != event.listedCenter) {
+            event.listedCenter = center;
+            for (long strike : MakerBook.strikesAround(symbol, price)) {
+                event.markets.computeIfAbsent(strike, k -> MarketTicker.threshold(event.ticker, floor(k)));
+            }
         }
         long left = close - s;
         if (left <= ModelInputs.SETTLEMENT_WINDOW_SECONDS - 1) {
@@ -170,6 +177,7 @@ final class Replay {
             SettlementDistribution d = pricing.settlement(new ModelInputs(symbol, price, left,
                     tick.momentumBasisPoints(), event.observedSeconds, event.observedSum));
             views = new LinkedHashMap<>();
+            double volatility = makerVolatility();
             for (Map.Entry<Long, MarketTicker> m : event.markets.entrySet()) {
                 double floor = floor(m.getKey()).dollars();
                 double p = d.probabilityAbove(floor);
@@ -178,7 +186,7 @@ final class Replay {
                             .add(p);
                 }
                 if (entering || holding) {
-                    views.put(m.getValue(), view(m.getValue(), m.getKey(), p, units));
+                    views.put(m.getValue(), view(m.getValue(), m.getKey(), p, units, volatility));
                 }
             }
         }
@@ -188,16 +196,10 @@ final class Replay {
         exposureMax = Math.max(exposureMax, exposure);
     }
 
-    private StrikeView view(MarketTicker ticker, long strike, double p, long spotUnits) {
-        int bid = 0;
-        int ask = 100;
-        for (MakerBook.Level l : book(ticker)) {
-            if (l.bid()) {
-                bid = Math.max(bid, l.priceCents());
-            } else {
-                ask = Math.min(ask, l.priceCents());
-            }
-        }
+    private StrikeView view(MarketTicker ticker, long strike, double p, long spotUnits, double volatility) {
+        int bid = MakerBook.bestBidCents(spotUnits / (double) SpotPrice.ONE_DOLLAR, floor(strike).dollars(),
+                volatility, event.closeSecond - now.getEpochSecond());
+        int ask = bid + 1;
         Price yesBid = Price.ofCents(bid);
         Price yesAsk = Price.ofCents(ask);
         Money yesEdge = ask < 100 ? edge(p, yesAsk) : null;

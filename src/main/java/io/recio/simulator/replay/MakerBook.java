@@ -16,12 +16,29 @@ public final class MakerBook {
     public record Level(boolean bid, int priceCents, long contracts) {
     }
 
+    private static final KalshiSimulatorSettings LISTING = KalshiSimulatorSettings.defaults();
+
     private MakerBook() {
     }
 
     /** The strikes (whole dollars) the exchange lists for {@code symbol} with the index at {@code indexDollars}. */
     public static long[] strikesAround(Symbol symbol, double indexDollars) {
-        return KalshiSimulatorSettings.defaults().strikesAround(symbol, indexDollars);
+        return LISTING.strikesAround(symbol, indexDollars);
+    }
+
+    /**
+     * The makers' best YES bid in cents (0: none) for a market whose floor is {@code floorDollars}; the best ask is
+     * a cent above (100: none). The top of {@link #ladder} without building it.
+     */
+    public static int bestBidCents(double indexDollars, double floorDollars, double annualisedVolatility,
+                                   long secondsLeft) {
+        return MarketMakerModel.bestBidCents(MarketMakerModel.quotedMid(
+                MarketMakerModel.probabilityAbove(indexDollars, floorDollars, annualisedVolatility, secondsLeft)));
+    }
+
+    /** The strike spacing in dollars the exchange lists {@code symbol} at. */
+    public static long spacing(Symbol symbol) {
+        return LISTING.spacing(symbol);
     }
 
     /** The makers' YES ladder for a market whose floor is {@code floorDollars}, best levels first. */

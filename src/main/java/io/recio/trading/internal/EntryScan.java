@@ -21,8 +21,13 @@ public final class EntryScan {
 
     /** Whether a pending, open or closing trade on this ticker and side exists. */
     public static boolean holding(List<Trade> live, MarketTicker ticker, Side side) {
-        return live.stream().anyMatch(t -> t.ticker().equals(ticker) && t.side() == side
-                && !t.status().isFinal() && t.status() != TradeStatus.EXPIRED);
+        for (Trade t : live) {
+            if (t.side() == side && t.ticker().equals(ticker) && !t.status().isFinal()
+                    && t.status() != TradeStatus.EXPIRED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The automatic entry for a side that passed the gates. */
