@@ -52,12 +52,14 @@ public final class SimulatedAccount {
     private final OrderVenue venue;
     private final String user;
     private final Map<Symbol, SpikeAlert> spikes = new EnumMap<>(Symbol.class);
-    private final Map<String, Instant> lastEntries = new HashMap<>();
+    private final Map<EntryKey, Instant> lastEntries = new HashMap<>();
     private final Map<Long, Instant> stopPending = new HashMap<>();
     private final List<Held> live = new ArrayList<>();
     private final List<Trade> finished = new ArrayList<>();
     private final Map<String, Integer> blocked = new LinkedHashMap<>();
     private long nextId = 1;
+    /** The live trades as records, rebuilt after any trade moves (every change of a trade ends in a move). */
+    private List<Trade> liveView;
     private LocalDate day;
     private long realizedToday;
     private boolean killed;
@@ -159,11 +161,14 @@ public final class SimulatedAccount {
 
     /** Trades not final yet (pending, open, closing, expired). */
     public List<Trade> liveTrades() {
-        List<Trade> out = new ArrayList<>(live.size());
-        for (Held h : live) {
-            out.add(h.view());
+        if (liveView == null) {
+            List<Trade> out = new ArrayList<>(live.size());
+            for (Held h : live) {
+                out.add(h.view());
+            }
+            liveView = List.copyOf(out);
         }
-        return out;
+        return liveView;
     }
 
     /** Entries the risk limits refused, by the limit's message without its figures. */
@@ -277,7 +282,8 @@ public final class SimulatedAccount {
         finished.add(h.view());
     }
 
-    private static void move(Held h, TradeStatus to) {
+    private void move(Held h, TradeStatus to) {
+        liveView = null;
         if (!h.status.canMoveTo(to)) {
             throw new IllegalStateException("trade " + h.id + " cannot move from " + h.status + " to " + to);
         }
@@ -311,8 +317,12 @@ public final class SimulatedAccount {
         return t == null ? Double.NaN : t.momentum();
     }
 
-    private static String key(MarketTicker ticker, Side side) {
-        return ticker + "|" + side;
+    private static EntryKey key(MarketTicker ticker, Side side) {
+        return new EntryKey(ticker, side);
+    }
+
+    /** A strike and side, for the cooldown. */
+    private record EntryKey(MarketTicker ticker, Side side) {
     }
 
     /** A trade as this account holds it between passes. */
