@@ -148,7 +148,7 @@
 
   /**
    * Calls the API; resolves with the JSON body (null when empty), rejects with a problem
-   * {status, title, detail, field}. opts.idempotencyKey adds the Idempotency-Key header.
+   * {status, title, detail, field, code}. opts.idempotencyKey adds the Idempotency-Key header.
    */
   function api(method, url, payload, opts) {
     var headers = {'Accept': 'application/json'};
@@ -180,6 +180,7 @@
       p.title = json.title || (e && e.code) || p.title;
       p.detail = json.detail || (e && e.message) || (typeof json.error === 'string' ? json.error : null) || p.detail;
       p.field = json.field || (e && e.field) || null;
+      p.code = json.code || (e && e.code) || null;
     }
     if (status === 401) { p.detail = 'your session ended: sign in again'; }
     if (status === 403 && !json) { p.detail = 'your role may not do this'; }

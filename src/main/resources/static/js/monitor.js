@@ -335,15 +335,18 @@
       if (t.status === 'OPEN') {
         $('trade-dialog').close();
         R.toast('Bought ' + fmt.contracts(t.contracts) + ' ' + t.side + ' at ' + fmt.priceCents(t.entry_price) + ' (trade ' + t.id + ')', 'good');
-      } else if (t.status === 'REJECTED') {
-        outcome('bad', 'Not filled: ' + (t.reject_reason || 'no fill') + '. Nothing was bought.');
-        finishDialog();
       } else {
         outcome('warn', 'Outcome unknown: Kalshi did not answer in time. recio is looking the order up and sends no new '
           + 'order to this market until it knows. Trade ' + t.id + ' shows in Active trades as UNKNOWN until then.');
         finishDialog();
       }
     }, function (p) {
+      if (p.status === 409 && p.code === 'rejected') {
+        // the venue refused the order: a definite answer, nothing was bought
+        outcome('bad', 'Not filled: ' + p.detail + '.');
+        finishDialog();
+        return;
+      }
       submit.disabled = false;
       R.showProblem(form, p);
     });

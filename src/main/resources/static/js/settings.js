@@ -20,6 +20,7 @@
       .then(function () {
         ['current-password', 'new-password', 'repeat-password'].forEach(function (id) { $(id).value = ''; });
         R.say(message(form), 'Password changed.', 'ok');
+        if ($('password-required')) { $('password-required').hidden = true; }
       }, function (p) { R.showProblem(form, p); });
   });
 
@@ -71,6 +72,49 @@
       location.reload();
     }, function (p) { R.showProblem(form, p); });
   });
+
+  // API tokens: made here, shown once, listed with their last use, revoked after a confirmation.
+  var tokenForm = $('token-form');
+  function renderTokens(list) {
+    $('tokens-empty').hidden = list.length > 0;
+    var body = document.querySelector('#tokens tbody');
+    body.replaceChildren.apply(body, list.map(function (t) {
+      var status = t.revoked_at ? 'revoked' : t.active ? 'active' : 'expired';
+      return R.el('tr', {'data-id': String(t.id)}, [
+        R.el('td', {'class': 'key', 'data-label': 'Name'}, t.name),
+        R.el('td', {'class': 'key', 'data-label': 'Scope'}, t.scope),
+        R.el('td', {'class': 'num', 'data-label': 'Created'}, R.fmt.dateTime(t.created_at)),
+        R.el('td', {'class': 'num', 'data-label': 'Expires'}, R.fmt.dateTime(t.expires_at)),
+        R.el('td', {'data-label': 'Last used'}, t.last_used_at ? R.fmt.dateTime(t.last_used_at) + ' from ' + t.last_used_from : 'never'),
+        R.el('td', {'class': 'key', 'data-label': 'Status'}, [R.el('span', {'class': 'badge ' + (t.active ? 'good' : 'bad')}, status)]),
+        R.el('td', {'data-label': ''}, t.active ? [R.el('button', {'type': 'button', 'class': 'secondary', 'data-revoke': String(t.id)}, 'Revoke')] : '')
+      ]);
+    }));
+  }
+  function loadTokens() {
+    return R.api('GET', '/api/me/tokens').then(renderTokens, function (p) { R.say(message(tokenForm), p.detail, 'error'); });
+  }
+  tokenForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    R.clearProblems(tokenForm);
+    R.api('POST', '/api/me/tokens', {name: $('t-name').value.trim(), scope: $('t-scope').value,
+      expires_in_days: Number($('t-days').value)}).then(function (created) {
+      $('token-once-title').textContent = 'Token "' + created.token_info.name + '" (' + created.token_info.scope + ')';
+      $('token-once-value').textContent = created.token;
+      $('token-once').hidden = false;
+      $('t-name').value = '';
+      return loadTokens();
+    }, function (p) { R.showProblem(tokenForm, p); });
+  });
+  document.querySelector('#tokens tbody').addEventListener('click', function (e) {
+    var b = e.target.closest('button[data-revoke]');
+    if (!b) { return; }
+    R.confirm({title: 'Revoke token', message: 'Scripts using this token are refused from now on.', ok: 'Revoke'})
+      .then(function (ok) {
+        if (ok) { R.api('DELETE', '/api/me/tokens/' + b.dataset.revoke).then(loadTokens, function (p) { R.toast(p.detail, 'bad'); }); }
+      });
+  });
+  loadTokens();
 
   var auto = $('auto-form');
   R.api('GET', '/api/auto_trading').then(function (a) { R.form.fill(auto, a.settings); },

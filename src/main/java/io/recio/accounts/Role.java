@@ -1,6 +1,8 @@
 package io.recio.accounts;
 
-/** What a user may do: a master admin also runs the admin panel (restarts, console, users). */
+import java.util.Locale;
+
+/** What a user may do, as listed in {@link Permission}: a master admin also runs recio and manages users. */
 public enum Role {
     MASTER_ADMIN,
     USER;
@@ -8,6 +10,23 @@ public enum Role {
     /** The Spring Security authority name of this role. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Parses {@code MASTER_ADMIN} or {@code USER} (any case); the message says what is allowed. */
+    public static Role parse(String value) {
+        if (value != null) {
+            for (Role r : values()) {
+                if (r.name().equalsIgnoreCase(value.trim())) {
+                    return r;
+                }
+            }
+        }
+        throw new IllegalArgumentException("role must be MASTER_ADMIN or USER");
+    }
+
+    /** How the console names the role: {@code master admin} or {@code user}. */
+    public String label() {
+        return name().replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     /** Whether a signed-in user (a Spring Security authentication, null when nobody is) is a master admin. */

@@ -2,7 +2,6 @@ package io.recio.feeds;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
-import io.recio.feeds.internal.CandleCsvReader;
 import io.recio.feeds.internal.ConsoleProgress;
 import io.recio.feeds.internal.HistoryImport;
 import io.recio.market.Symbol;
@@ -44,7 +43,8 @@ public final class History implements Callable<Integer>, ToolCommand {
     /** {@code recio history import FILE --symbol BTC}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import a CSV file (plain or .gz) of one-minute candles: timestamp,open,high,low,close"
-                    + "[,volume[,trade_count]] with unix or ISO timestamps. Re-importing skips stored minutes.")
+                    + "[,volume,...] (headers in any case, or none in Kraken's OHLCVT order) with unix or ISO "
+                    + "timestamps. Bad rows are skipped and listed unless --strict. Re-importing skips stored minutes.")
     static final class Import implements Callable<Integer> {
         @Mixin
         ToolOptions tool;
@@ -58,6 +58,9 @@ public final class History implements Callable<Integer>, ToolCommand {
         @Option(names = "--symbol", required = true, converter = SymbolConverter.class, description = "BTC or ETH.")
         Symbol symbol;
 
+        @Option(names = "--strict", description = "Refuse the whole file at its first bad row instead of skipping it.")
+        boolean strict;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -65,11 +68,12 @@ public final class History implements Callable<Integer>, ToolCommand {
             try (ConfigurableApplicationContext context = tool.startContext()) {
                 HistoryImport history = context.getBean(HistoryImport.class);
                 HistoryImport.Report report = history.importFile(file, symbol,
+                        strict ? HistoryFile.Mode.STRICT : HistoryFile.Mode.LENIENT,
                         new ConsoleProgress(System.err, "importing " + file.getFileName()));
                 out.println(report.summary());
                 out.flush();
                 return 0;
-            } catch (CandleCsvReader.UnusableFileException e) {
+            } catch (HistoryFile.UnreadableFileException e) {
                 err.println("recio history import: " + e.getMessage());
                 err.flush();
                 return 1;

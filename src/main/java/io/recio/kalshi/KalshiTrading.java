@@ -34,4 +34,11 @@ public interface KalshiTrading {
     List<KalshiSettlement> settlements();
 
     ExchangeStatus exchangeStatus();
+
+    /**
+     * A market's result from the market data ({@code GET /markets/{ticker}}): "yes", "no" or "scalar" once Kalshi
+     * has determined it, empty before. Paper trading settles from it: Kalshi publishes no settlement for an
+     * account that held nothing.
+     */
+    Optional<String> marketResult(String ticker);
 }

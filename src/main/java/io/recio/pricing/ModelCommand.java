@@ -2,11 +2,13 @@ package io.recio.pricing;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.ModelBuilds;
 import io.recio.pricing.internal.PricingProperties;
-import io.recio.pricing.internal.eval.CandleCsv;
 import io.recio.pricing.internal.eval.Evaluation;
+import io.recio.pricing.internal.eval.MarketEvaluation;
+import io.recio.pricing.internal.eval.MarketHistory;
 import io.recio.pricing.internal.eval.ReliabilityChart;
 import io.recio.pricing.internal.model.MinuteSeries;
 import java.io.IOException;
@@ -105,20 +107,39 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     + "Brier score, log loss, a reliability table, and a reliability chart (SVG).")
     static final class Evaluate implements Callable<Integer> {
 
+        /** Contracts the market-informed blend is fitted on before it predicts. */
+        private static final int MIN_TRAINING_CONTRACTS = 8;
+
         @Option(names = "--btc-file", paramLabel = "FILE", description = "One-minute BTC/USD CSV (.csv or .csv.gz).")
         Path btcFile;
 
         @Option(names = "--eth-file", paramLabel = "FILE", description = "One-minute ETH/USD CSV (.csv or .csv.gz).")
         Path ethFile;
 
-        @Option(names = "--holdout-days", defaultValue = "7", description = "Days at the end held out (default 7).")
+        @Option(names = "--holdout-days", defaultValue = "7", description = "Days per walk-forward fold (default 7).")
         int holdoutDays;
+
+        @Option(names = "--folds", defaultValue = "3",
+                description = "Walk-forward folds at the end of each file, each predicted by models built from all "
+                        + "history before it (default 3).")
+        int folds;
 
         @Option(names = "--btc-strike-step", defaultValue = "250", description = "BTC strike spacing in $ (default 250).")
         double btcStep;
 
         @Option(names = "--eth-strike-step", defaultValue = "20", description = "ETH strike spacing in $ (default 20).")
         double ethStep;
+
+        @Option(names = "--kalshi-snapshots", paramLabel = "FILE",
+                description = "Kalshi 15-minute book snapshots (JSON lines with ticker, ts, mid, spot; .gz fine): score "
+                        + "the market's own prices beside the models and a market-informed blend, by minutes to close.")
+        Path kalshiSnapshots;
+
+        @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the snapshots (default ETH).")
+        String kalshiSymbol;
+
+        @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
+        boolean lenient;
 
         @Option(names = "--chart-dir", defaultValue = ".", paramLabel = "DIR",
                 description = "Where the reliability charts go: reliability_<symbol>.svg (default: current directory).")
@@ -133,8 +154,13 @@ public final class ModelCommand implements Runnable, ToolCommand {
             if (ethFile != null) {
                 files.put(Symbol.ETH, ethFile);
             }
-            if (files.isEmpty()) {
-                System.err.println("recio model evaluate: name at least one file with --btc-file or --eth-file");
+            if (files.isEmpty() && kalshiSnapshots == null) {
+                System.err.println("recio model evaluate: name at least one file with --btc-file, --eth-file or "
+                        + "--kalshi-snapshots");
+                return 2;
+            }
+            if (folds < 1) {
+                System.err.println("recio model evaluate: --folds must be at least 1, got " + folds);
                 return 2;
             }
             if (holdoutDays < 1) {
@@ -144,8 +170,9 @@ public final class ModelCommand implements Runnable, ToolCommand {
             int failures = 0;
             for (Map.Entry<Symbol, Path> e : files.entrySet()) {
                 try {
-                    MinuteSeries series = CandleCsv.read(e.getValue());
-                    Evaluation.Settings settings = new Evaluation.Settings(holdoutDays,
+                    MinuteSeries series = MinuteSeries.read(e.getValue(),
+                            lenient ? HistoryFile.Mode.LENIENT : HistoryFile.Mode.STRICT);
+                    Evaluation.Settings settings = new Evaluation.Settings(holdoutDays, folds,
                             e.getKey() == Symbol.BTC ? btcStep : ethStep,
                             Double.parseDouble(PricingProperties.Fingerprint.DEFAULT_YEARLY_DECAY),
                             Integer.parseInt(PricingProperties.Fingerprint.DEFAULT_MIN_SAMPLES),
@@ -153,12 +180,22 @@ public final class ModelCommand implements Runnable, ToolCommand {
                             Double.parseDouble(PricingProperties.Volatility.DEFAULT_FLOOR_FRACTION));
                     Evaluation.Result result = Evaluation.run(e.getKey(), series, settings);
                     System.out.print(Evaluation.format(result, e.getValue().getFileName().toString()));
-                    System.out.println("  better calibrated (lower Brier): " + Evaluation.better(result));
+                    System.out.println("  lowest Brier: " + Evaluation.better(result));
                     Files.createDirectories(chartDir);
                     Path chart = chartDir.resolve("reliability_" + e.getKey().name().toLowerCase(Locale.ROOT) + ".svg");
                     Files.writeString(chart, ReliabilityChart.svg(result), StandardCharsets.UTF_8);
                     System.out.println("  reliability chart: " + chart);
                     System.out.println();
+                } catch (IllegalArgumentException | IOException ex) {
+                    System.err.println("recio model evaluate: " + ex.getMessage());
+                    failures++;
+                }
+            }
+            if (kalshiSnapshots != null) {
+                try {
+                    MarketEvaluation.Result market = MarketEvaluation.run(Symbol.parse(kalshiSymbol),
+                            MarketHistory.readSnapshots(kalshiSnapshots), MIN_TRAINING_CONTRACTS);
+                    System.out.print(MarketEvaluation.format(market, kalshiSnapshots.getFileName().toString()));
                 } catch (IllegalArgumentException | IOException ex) {
                     System.err.println("recio model evaluate: " + ex.getMessage());
                     failures++;

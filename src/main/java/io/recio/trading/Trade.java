@@ -30,7 +30,7 @@ import java.time.Instant;
  * @param worstEntryPrice the worst price accepted for the entry
  * @param contracts       contracts filled at entry
  * @param entryPrice      average entry fill price
- * @param closedContracts contracts sold so far
+ * @param closedContracts contracts sold so far, plus any reconciliation found no longer held
  * @param exitPrice       average exit fill price
  * @param fees            fees paid (entry, exit and settlement)
  * @param payout          settlement payout

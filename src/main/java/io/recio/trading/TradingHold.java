@@ -19,6 +19,8 @@ public record TradingHold(Kind kind, TradingMode mode, String reason, Instant si
         /** The start-up reconciliation with the venue has not succeeded yet. */
         RECONCILIATION,
         /** Ops' cascading-failure detector suspended entries (a critical service down, stale data). */
-        SUSPENSION
+        SUSPENSION,
+        /** Another instance holds the trading lease for this account: this one is a read-only standby. */
+        LEASE
     }
 }

@@ -46,11 +46,25 @@ public final class PostgresTestDatabase {
         return DriverManager.getConnection(url(), USER, "");
     }
 
+    /**
+     * A database of its own, {@code <test database>_<suffix>}, dropped and created afresh now (for tests whose
+     * recio child processes share one database); its JDBC URL. Skips or fails like {@link #url()}.
+     */
+    public static String fresh(String suffix) {
+        String name = NAME + "_" + suffix;
+        recreate(name);
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    }
+
     private static void recreate() {
+        recreate(NAME);
+    }
+
+    private static void recreate(String name) {
         String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres?connectTimeout=3";
         try (Connection c = DriverManager.getConnection(admin, USER, ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + NAME);
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             String message = "PostgreSQL at " + HOST + ":" + PORT + " is unreachable (" + e.getMessage() + "); "
                     + HOW_TO_START;

@@ -141,6 +141,20 @@ public final class ConsoleBrowser {
                 + " || document.body.scrollWidth > window.innerWidth");
     }
 
+    /** Visible controls smaller than a 44 px tap target (what a phone page must not have). */
+    @SuppressWarnings("unchecked")
+    public List<String> smallTapTargets() {
+        return (List<String>) js("""
+                const small = [];
+                for (const e of document.querySelectorAll('button, a, select, summary, label.switch,'
+                    + ' input:not([type=checkbox]):not([type=hidden])')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.width === 0 || r.height === 0 || e.closest('dialog:not([open])') || e.classList.contains('skip')) continue;
+                  if (r.height < 43.5) small.push((e.id || e.className || e.tagName) + ' ' + Math.round(r.height) + 'px');
+                }
+                return small;""");
+    }
+
     /**
      * The whole page as PNG under {@link #SHOTS}: the screen is made as tall as the page for the shot, so the
      * phone's tab bar sits at the bottom as it does on a device.

@@ -61,6 +61,9 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         pages.put("account", "/account");
         pages.put("settings", "/settings");
         pages.put("system", "/system");
+        if (user.equals(ADMIN)) {
+            pages.put("credentials", "/credentials");
+        }
         for (ConsoleBrowser.Size size : ConsoleBrowser.Size.values()) {
             browser.size(size);
             for (var page : pages.entrySet()) {
@@ -85,6 +88,7 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
             }
             case "history" -> browser.waiting().until(d -> !d.findElements(By.cssSelector("#history-table tr[data-id]")).isEmpty());
             case "account" -> browser.waiting().until(d -> !d.findElement(By.id("last-sync")).getText().equals("–"));
+            case "credentials" -> browser.waiting().until(d -> !d.findElement(By.id("c-master")).getText().equals("–"));
             case "system" -> browser.waiting().until(d -> d.findElements(By.cssSelector("#services tr[data-name]")).size() >= 10);
             default -> browser.waiting().until(d -> browser.js("return document.readyState").equals("complete"));
         }
@@ -94,7 +98,7 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         softly.assertThat(browser.consoleErrors()).as(name + ": console errors").isEmpty();
         if (size == ConsoleBrowser.Size.PHONE) {
             softly.assertThat(browser.scrollsSideways()).as(name + ": scrolls sideways at 390 px").isFalse();
-            softly.assertThat(smallTapTargets()).as(name + ": tap targets under 44 px").isEmpty();
+            softly.assertThat(browser.smallTapTargets()).as(name + ": tap targets under 44 px").isEmpty();
             softly.assertThat(browser.one(".tabbar").isDisplayed()).as(name + ": bottom tab bar").isTrue();
         } else {
             softly.assertThat(browser.one(".nav-top").isDisplayed()).as(name + ": top navigation").isTrue();
@@ -108,19 +112,6 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         }
     }
 
-    /** Visible controls on the phone smaller than a 44 px tap target. */
-    @SuppressWarnings("unchecked")
-    private List<String> smallTapTargets() {
-        return (List<String>) browser.js("""
-                const small = [];
-                for (const e of document.querySelectorAll('button, a, select, summary, label.switch,'
-                    + ' input:not([type=checkbox]):not([type=hidden])')) {
-                  const r = e.getBoundingClientRect();
-                  if (r.width === 0 || r.height === 0 || e.closest('dialog:not([open])') || e.classList.contains('skip')) continue;
-                  if (r.height < 43.5) small.push((e.id || e.className || e.tagName) + ' ' + Math.round(r.height) + 'px');
-                }
-                return small;""");
-    }
 
     /** When the page first painted, and (Monitor) when the first live strike row was on screen. */
     private String firstRender(String page) {

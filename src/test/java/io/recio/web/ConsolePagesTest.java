@@ -86,6 +86,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theCredentialsPageIsAMasterAdminsOnlyAndNeverShowsAKey() throws Exception {
+        String html = page("/credentials", admin).getContentAsString();
+        assertThat(html).contains("id=\"credentials-form\"", "data-admin-control", "/js/credentials.js");
+        assertThat(INLINE_SCRIPT.matcher(html).find() || INLINE_HANDLER.matcher(html).find()
+                || INLINE_STYLE.matcher(html).find()).isFalse();
+        assertThat(page("/", admin).getContentAsString()).contains("href=\"/credentials\"");
+        assertThat(page("/", trader).getContentAsString()).doesNotContain("href=\"/credentials\"");
+        mvc.perform(get("/credentials").with(trader)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aUsersHistoryListsOnlyTheirTradesAndAnotherUsersTradeIsNotFound() throws Exception {
         String html = page("/history", trader).getContentAsString();
         assertThat(html).contains("data-id=\"" + HistorySeed.newestOf(jdbc, "trader") + "\"")

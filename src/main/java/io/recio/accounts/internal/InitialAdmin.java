@@ -2,8 +2,6 @@ package io.recio.accounts.internal;
 
 import io.recio.accounts.Role;
 import io.recio.accounts.UserAccounts;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,10 +37,8 @@ class InitialAdmin implements ApplicationRunner {
             log.info("Created the master admin '{}' with the password from RECIO_ADMIN_PASSWORD.", USERNAME);
             return;
         }
-        byte[] random = new byte[15];
-        new SecureRandom().nextBytes(random);
-        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        accounts.create(USERNAME, generated, Role.MASTER_ADMIN);
+        String generated = accounts.generatePassword();
+        accounts.createWithTemporaryPassword(USERNAME, generated, Role.MASTER_ADMIN);
         // Shown once, on purpose: this is the only way the owner learns the generated password.
         log.warn("""
 
@@ -50,7 +46,8 @@ class InitialAdmin implements ApplicationRunner {
                  recio created the master admin.  Sign in at /login with
                    username: {}
                    password: {}
-                 This password is shown only once. Set RECIO_ADMIN_PASSWORD
+                 This password is shown only once and must be changed at the
+                 first sign-in. Set RECIO_ADMIN_PASSWORD
                  before the first start to choose it yourself.
                 ==============================================================""", USERNAME, generated);
     }

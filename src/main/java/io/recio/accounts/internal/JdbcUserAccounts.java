@@ -7,8 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import io.recio.accounts.UserAccessChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -22,18 +27,19 @@ import org.springframework.stereotype.Service;
 @Service
 class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    /** bcrypt reads only the first 72 bytes: a longer password would silently not count beyond them. */
-    static final int MAX_PASSWORD_BYTES = 72;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, username, role, enabled, created_at, must_change_password";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -42,7 +48,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
             throw new IllegalArgumentException(
                     "username must be 1 to 64 letters, digits or _ . @ - (got '" + username + "')");
         }
-        checkAcceptable(rawPassword);
+        PasswordPolicy.check(username, rawPassword);
         try {
             jdbc.sql("""
                     INSERT INTO users.app_user (username, password_hash, role, enabled, created_at)
@@ -60,13 +66,13 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     public Optional<UserAccount> find(String username) {
-        return jdbc.sql("SELECT id, username, role, enabled, created_at FROM users.app_user WHERE username = :u")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users.app_user WHERE username = :u")
                 .param("u", username).query(JdbcUserAccounts::account).optional();
     }
 
     @Override
     public List<UserAccount> all() {
-        return jdbc.sql("SELECT id, username, role, enabled, created_at FROM users.app_user ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users.app_user ORDER BY id")
                 .query(JdbcUserAccounts::account).list();
     }
 
@@ -87,21 +93,89 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     public void setPassword(String username, String rawPassword) {
-        checkAcceptable(rawPassword);
-        int n = jdbc.sql("UPDATE users.app_user SET password_hash = :hash WHERE username = :u")
-                .param("hash", passwordEncoder.encode(rawPassword)).param("u", username).update();
+        store(username, rawPassword, false);
+        events.publishEvent(new UserAccessChanged(username, "password changed", true));
+    }
+
+    @Override
+    public void resetPassword(String username, String rawPassword) {
+        store(username, rawPassword, true);
+        events.publishEvent(new UserAccessChanged(username, "password reset", false));
+    }
+
+    @Override
+    @Transactional
+    public UserAccount createWithTemporaryPassword(String username, String rawPassword, Role role) {
+        create(username, rawPassword, role);
+        jdbc.sql("UPDATE users.app_user SET must_change_password = TRUE WHERE username = :u").param("u", username)
+                .update();
+        return existing(username);
+    }
+
+    private void store(String username, String rawPassword, boolean temporary) {
+        PasswordPolicy.check(username, rawPassword);
+        int n = jdbc.sql("UPDATE users.app_user SET password_hash = :hash, must_change_password = :temporary"
+                        + " WHERE username = :u")
+                .param("hash", passwordEncoder.encode(rawPassword)).param("temporary", temporary)
+                .param("u", username).update();
         if (n != 1) {
             throw new IllegalArgumentException("no user '" + username + "'");
         }
     }
 
-    private static void checkAcceptable(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+    @Override
+    @Transactional
+    public UserAccount setEnabled(String username, boolean enabled) {
+        UserAccount user = existing(username);
+        if (user.enabled() == enabled) {
+            return user;
         }
-        if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new IllegalArgumentException("password must have at most " + MAX_PASSWORD_BYTES
-                    + " bytes (" + MAX_PASSWORD_BYTES + " plain letters or digits)");
+        if (!enabled && user.role() == Role.MASTER_ADMIN) {
+            keepOneMasterAdmin(username);
+        }
+        jdbc.sql("UPDATE users.app_user SET enabled = :e WHERE username = :u")
+                .param("e", enabled).param("u", username).update();
+        if (!enabled) {
+            events.publishEvent(new UserAccessChanged(username, "disabled", false));
+        }
+        return existing(username);
+    }
+
+    @Override
+    @Transactional
+    public UserAccount setRole(String username, Role role) {
+        UserAccount user = existing(username);
+        if (user.role() == role) {
+            return user;
+        }
+        if (user.role() == Role.MASTER_ADMIN && user.enabled()) {
+            keepOneMasterAdmin(username);
+        }
+        jdbc.sql("UPDATE users.app_user SET role = :r WHERE username = :u")
+                .param("r", role.name()).param("u", username).update();
+        events.publishEvent(new UserAccessChanged(username, "role changed to " + role.label(), false));
+        return existing(username);
+    }
+
+    @Override
+    public String generatePassword() {
+        byte[] random = new byte[15];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private UserAccount existing(String username) {
+        return find(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
+    }
+
+    /** Refuses a change that would take away {@code username}, the last enabled master admin. */
+    private void keepOneMasterAdmin(String username) {
+        // Lock the admins' rows so two concurrent demotions cannot each see the other as the remaining admin.
+        List<String> admins = jdbc.sql("SELECT username FROM users.app_user WHERE role = 'MASTER_ADMIN' AND enabled"
+                + " FOR UPDATE").query(String.class).list();
+        if (admins.size() == 1 && admins.get(0).equals(username)) {
+            throw new IllegalStateException("'" + username + "' is the last enabled master admin; make another user"
+                    + " master admin first");
         }
     }
 
@@ -120,6 +194,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
-                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("must_change_password"));
     }
 }

@@ -1,7 +1,7 @@
 package io.recio.backtest.internal;
 
 import io.recio.feeds.Candle;
-import io.recio.feeds.CandleFiles;
+import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import io.recio.trading.StrategySettings;
 import java.io.IOException;
@@ -89,7 +89,17 @@ public final class Backtests {
 
     /** The candles of a history file for {@code symbol}. */
     public static List<Candle> readHistory(Path file, Symbol symbol) {
-        return CandleFiles.read(file, symbol);
+        List<Candle> candles = new ArrayList<>();
+        try {
+            HistoryFile.read(file, HistoryFile.Mode.STRICT, 60, b -> candles.add(new Candle(symbol, b.start(), b.open(),
+                    b.high(), b.low(), b.close(), file.getFileName().toString())), bytes -> { });
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " could not be read: " + e.getMessage(), e);
+        }
+        if (candles.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no one-minute candle");
+        }
+        return candles;
     }
 
     /** Splits the request's candles into the period's runs and gaps; throws when the period holds nothing. */

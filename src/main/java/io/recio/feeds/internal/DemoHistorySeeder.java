@@ -1,6 +1,7 @@
 package io.recio.feeds.internal;
 
 import io.recio.feeds.Candle;
+import io.recio.feeds.HistoryFile;
 import io.recio.feeds.HistoryImported;
 import io.recio.market.Symbol;
 import io.recio.ops.ManagedService;
@@ -118,7 +119,7 @@ class DemoHistorySeeder implements ManagedService {
         }
         for (Path file : files) {
             try {
-                HistoryImport.Report report = history.importFile(file, symbol, Progress.NONE);
+                HistoryImport.Report report = history.importFile(file, symbol, HistoryFile.Mode.LENIENT, Progress.NONE);
                 log.info("demo history: {}", report.summary());
             } catch (Exception e) {
                 log.warn("demo history: could not import {} for {}: {}", file, symbol, e.getMessage());

@@ -1,5 +1,7 @@
 package io.recio.feeds.internal;
 
+import io.recio.feeds.Candle;
+import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,13 +57,18 @@ public class HistoryImport {
         this.clock = clock;
     }
 
-    /** Imports a CSV file (plain or .gz) of one-minute candles of {@code symbol}. */
-    public Report importFile(Path file, Symbol symbol, Progress progress) throws IOException {
+    /**
+     * Imports a CSV file (plain or .gz) of one-minute candles of {@code symbol}; in {@link HistoryFile.Mode#STRICT}
+     * mode a bad row refuses the file, in lenient mode it is skipped and reported.
+     */
+    public Report importFile(Path file, Symbol symbol, HistoryFile.Mode mode, Progress progress) throws IOException {
         long size = Files.isRegularFile(file) ? Files.size(file) : 0;
         Batcher batcher = new Batcher();
-        CandleCsvReader.Result result;
+        String source = file.getFileName().toString();
+        HistoryFile.Summary result;
         try {
-            result = CandleCsvReader.read(file, symbol, file.getFileName().toString(), batcher::add,
+            result = HistoryFile.read(file, mode, 60, bar -> batcher.add(new CandleRow(new Candle(symbol, bar.start(),
+                    bar.open(), bar.high(), bar.low(), bar.close(), source), bar.volume())),
                     bytes -> progress.update(bytes, size));
             batcher.flush();
         } finally {

@@ -95,6 +95,26 @@ public class AccountStore {
                 .update());
     }
 
+    /**
+     * Removes every position whose ticker is not in {@code reported} (the exchange's whole list), so the
+     * mirror holds exactly what the exchange holds; answers the tickers removed that still held contracts.
+     */
+    @Transactional
+    public List<String> dropPositionsExcept(java.util.Set<String> reported) {
+        List<String> held = new java.util.ArrayList<>();
+        jdbc.sql("SELECT ticker, position FROM trading.position ORDER BY ticker").query((rs, n) -> {
+            String ticker = rs.getString(1);
+            if (!reported.contains(ticker)) {
+                jdbc.sql("DELETE FROM trading.position WHERE ticker = ?").param(ticker).update();
+                if (rs.getLong(2) != 0) {
+                    held.add(ticker);
+                }
+            }
+            return ticker;
+        }).list();
+        return held;
+    }
+
     /** Upserts the balance (total as shard -1 and each shard); answers whether the total changed. */
     @Transactional
     public boolean putBalance(KalshiBalance b, Instant now) {

@@ -93,4 +93,10 @@ class DefaultKalshiTrading implements KalshiTrading {
     public ExchangeStatus exchangeStatus() {
         return rest().exchangeStatus();
     }
+
+    @Override
+    public Optional<String> marketResult(String ticker) {
+        String result = rest().market(ticker).result();
+        return result == null || result.isBlank() ? Optional.empty() : Optional.of(result);
+    }
 }

@@ -13,14 +13,18 @@ import io.recio.kalshi.SettlementReceived;
 import io.recio.kalshi.client.KalshiRestClient;
 import io.recio.kalshi.client.KalshiWebSocket;
 import io.recio.kalshi.client.WsMessage;
+import io.recio.market.Count;
+import io.recio.market.Money;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ServiceContext;
 import io.recio.ops.ServiceName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -148,15 +152,37 @@ public class KalshiAccountSync implements ManagedService, KalshiWebSocket.Handle
         return lastPass;
     }
 
-    /** The REST pass: the baseline at start and the catch-up afterwards. */
+    /**
+     * The REST pass: the baseline at start and the catch-up afterwards. After it the mirror's positions and
+     * resting orders equal the exchange's: what the exchange no longer reports leaves the mirror.
+     */
     public void pass() {
         Instant now = clock.instant();
         balance(now);
+        Set<String> reported = new HashSet<>();
         try (Stream<KalshiPosition> positions = rest.positions()) {
-            positions.forEach(p -> position(p, now));
+            positions.forEach(p -> {
+                reported.add(p.ticker());
+                position(p, now);
+            });
         }
+        // a ticker the exchange no longer reports is no longer held (settled, or closed while recio was away)
+        for (String ticker : store.dropPositionsExcept(reported)) {
+            events.publishEvent(new PositionChanged(new KalshiPosition(ticker, Count.ZERO, Money.ZERO, Money.ZERO,
+                    Money.ZERO, now)));
+        }
+        Set<String> resting = new HashSet<>();
         try (Stream<KalshiOrder> orders = rest.orders(null, "resting")) {
-            orders.forEach(o -> order(o, now));
+            orders.forEach(o -> {
+                resting.add(o.orderId());
+                order(o, now);
+            });
+        }
+        // an order the mirror holds as resting that the exchange no longer rests has ended: read how
+        for (KalshiOrder o : store.restingOrders()) {
+            if (!resting.contains(o.orderId())) {
+                order(rest.order(o.orderId()), now);
+            }
         }
         try (Stream<KalshiFill> fills = rest.fills(null)) {
             fills.forEach(f -> fill(f, "rest", now));

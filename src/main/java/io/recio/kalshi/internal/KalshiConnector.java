@@ -2,6 +2,7 @@ package io.recio.kalshi.internal;
 
 import io.recio.Mode;
 import io.recio.RecioProperties;
+import io.recio.SetupNeededException;
 import io.recio.kalshi.KalshiUnavailableException;
 import io.recio.kalshi.client.CallStats;
 import io.recio.kalshi.client.KalshiCredentials;
@@ -9,6 +10,8 @@ import io.recio.kalshi.client.KalshiParsers;
 import io.recio.kalshi.client.KalshiRestClient;
 import io.recio.kalshi.client.KalshiWebSocket;
 import io.recio.kalshi.client.PemKeys;
+import io.recio.kalshi.internal.credentials.CredentialVault;
+import io.recio.kalshi.internal.credentials.KalshiEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,15 +19,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Where recio reaches Kalshi and with which key: from {@code recio.kalshi.*} in paper and live mode, from the
- * simulator's credentials file in demo mode (until the simulator has written it, every call fails and the
+ * Where recio reaches Kalshi and with which key: in paper and live mode the key stored encrypted (in its environment)
+ * or else the one configured in {@code recio.kalshi.*}; in demo mode the
+ * simulator's credentials file (until the simulator has written it, every call fails and the
  * services that need Kalshi are started again by ops). Builds the REST client once and a WebSocket per service.
  */
 @Component
@@ -41,26 +49,65 @@ public class KalshiConnector {
     private final Clock clock;
     private final HttpClient http;
     private final CallStats calls;
+    private final Supplier<Optional<CredentialVault.Opened>> stored;
     private volatile Endpoint endpoint;
     private volatile KalshiRestClient rest;
 
     KalshiConnector(KalshiProperties properties, RecioProperties recio, Clock clock) {
+        this(properties, recio, clock, Optional::empty);
+    }
+
+    /**
+     * In paper and live mode a key must be stored ({@code recio credentials set}, the Credentials page) or
+     * configured ({@code recio.kalshi.key-id} and {@code key-file}); without one start-up stops with what to do. Tool
+     * commands (which start no services, {@code recio.services.autostart=false}) need none: one of them stores it.
+     */
+    @Autowired
+    KalshiConnector(KalshiProperties properties, RecioProperties recio, Clock clock, CredentialVault vault,
+                    @Value("${recio.services.autostart:true}") boolean autostart) {
+        this(properties, recio, clock, vault::open);
+        if (autostart && recio.mode() != Mode.DEMO && vault.summary().isEmpty()) {
+            requireConfiguredKey(properties, recio.mode());
+        }
+    }
+
+    private KalshiConnector(KalshiProperties properties, RecioProperties recio, Clock clock,
+                            Supplier<Optional<CredentialVault.Opened>> stored) {
         this.properties = properties;
         this.recio = recio;
         this.clock = clock;
+        this.stored = stored;
         this.calls = new CallStats(properties.health().window());
-        if (recio.mode() != Mode.DEMO) {
-            if (properties.keyId() == null || properties.keyId().isBlank()) {
-                throw new IllegalStateException("recio.kalshi.key-id is empty; " + recio.mode()
-                        + " mode needs a Kalshi API key id (see docs/kalshi.md)");
-            }
-            if (properties.keyFile() == null || !Files.isReadable(properties.keyFile())) {
-                throw new IllegalStateException("recio.kalshi.key-file '" + properties.keyFile()
-                        + "' is not a readable PEM file; " + recio.mode() + " mode needs the API key's private key");
-            }
-        }
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    }
+
+    private static void requireConfiguredKey(KalshiProperties properties, Mode mode) {
+        String modeName = mode.name().toLowerCase(java.util.Locale.ROOT);
+        if (properties.keyId() == null || properties.keyId().isBlank()) {
+            throw new SetupNeededException(modeName + " mode needs a Kalshi API key, and none is stored or configured.",
+                    "Store one with './recio credentials set --config <your recio.yml>' (it asks for the key id, the "
+                            + "private key file and demo or production), or set recio.kalshi.key-id and "
+                            + "recio.kalshi.key-file in recio.yml. Or try './recio demo', which needs no key.");
+        }
+        if (properties.keyFile() == null || !Files.isReadable(properties.keyFile())) {
+            throw new SetupNeededException("recio.kalshi.key-file '" + properties.keyFile() + "' is not a readable PEM "
+                    + "file; " + modeName + " mode needs the API key's private key.",
+                    "Point recio.kalshi.key-file at the private key Kalshi gave you, or store the key with "
+                            + "'./recio credentials set' instead.");
+        }
+    }
+
+    /**
+     * Forgets the endpoint and REST client so the next call reads the credentials again (a key stored or an
+     * environment switched in the console); services holding a WebSocket must be restarted to reconnect.
+     */
+    public void reload() {
+        synchronized (this) {
+            endpoint = null;
+            rest = null;
+        }
+        log.info("Kalshi credentials reloaded");
     }
 
     /** The demo simulator's credentials file. */
@@ -76,9 +123,7 @@ public class KalshiConnector {
         }
         synchronized (this) {
             if (endpoint == null) {
-                endpoint = recio.mode() == Mode.DEMO ? demoCredentials()
-                        : new Endpoint(properties.restUrl(), properties.wsUrl(),
-                        KalshiCredentials.fromFile(properties.keyId(), properties.keyFile()));
+                endpoint = recio.mode() == Mode.DEMO ? demoCredentials() : configuredCredentials();
                 log.info("Kalshi endpoint: REST {}, WebSocket {}", endpoint.restUrl(), endpoint.wsUrl());
             }
             return endpoint;
@@ -122,6 +167,22 @@ public class KalshiConnector {
 
     public KalshiProperties properties() {
         return properties;
+    }
+
+    /** The stored key in its environment, else the configured key file with the configured URLs. */
+    private Endpoint configuredCredentials() {
+        Optional<CredentialVault.Opened> key = stored.get();
+        if (key.isPresent()) {
+            KalshiEnvironment environment = key.get().environment();
+            return new Endpoint(properties.environments().restUrl(environment),
+                    properties.environments().wsUrl(environment), key.get().credentials());
+        }
+        if (properties.keyId() == null || properties.keyId().isBlank()) {
+            throw new KalshiUnavailableException(0, "no_credentials", "no Kalshi API key is stored or configured "
+                    + "(Credentials page, './recio credentials set', or recio.kalshi.key-id and key-file)", null, null);
+        }
+        return new Endpoint(properties.restUrl(), properties.wsUrl(),
+                KalshiCredentials.fromFile(properties.keyId(), properties.keyFile()));
     }
 
     private Endpoint demoCredentials() {

@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  * @param statusInterval       period of the exchange status and schedule check
  * @param symbols              the underlyings whose hourly events the watchdog follows
  * @param health               when the venue's answers make kalshi_api_watchdog DEGRADED or suspend entries
+ * @param environments         where each Kalshi environment is, for a key stored in the console or with
+ *                             {@code recio credentials set} (a key from {@code key-file} uses {@code rest-url})
  */
 @Validated
 @ConfigurationProperties("recio.kalshi")
@@ -61,7 +63,35 @@ public record KalshiProperties(
         @NotNull @DefaultValue("30s") Duration accountSyncInterval,
         @NotNull @DefaultValue("5s") Duration statusInterval,
         @NotEmpty @DefaultValue({"BTC", "ETH"}) List<Symbol> symbols,
-        @Valid @NotNull @DefaultValue Health health) {
+        @Valid @NotNull @DefaultValue Health health,
+        @Valid @NotNull @DefaultValue Environments environments) {
+
+    /**
+     * The URLs of Kalshi's demo and production environments.
+     *
+     * @param demoRestUrl       demo REST base
+     * @param demoWsUrl         demo WebSocket
+     * @param productionRestUrl production REST base
+     * @param productionWsUrl   production WebSocket
+     */
+    public record Environments(
+            @NotNull @DefaultValue("https://external-api.demo.kalshi.co/trade-api/v2") URI demoRestUrl,
+            @NotNull @DefaultValue("wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2") URI demoWsUrl,
+            @NotNull @DefaultValue("https://external-api.kalshi.com/trade-api/v2") URI productionRestUrl,
+            @NotNull @DefaultValue("wss://external-api-ws.kalshi.com/trade-api/ws/v2") URI productionWsUrl) {
+
+        /** The REST base of {@code environment}. */
+        public URI restUrl(io.recio.kalshi.internal.credentials.KalshiEnvironment environment) {
+            return environment == io.recio.kalshi.internal.credentials.KalshiEnvironment.PRODUCTION
+                    ? productionRestUrl : demoRestUrl;
+        }
+
+        /** The WebSocket URL of {@code environment}. */
+        public URI wsUrl(io.recio.kalshi.internal.credentials.KalshiEnvironment environment) {
+            return environment == io.recio.kalshi.internal.credentials.KalshiEnvironment.PRODUCTION
+                    ? productionWsUrl : demoWsUrl;
+        }
+    }
 
     /**
      * The venue's health from its REST calls over a window: the share that got no definite answer (timeout,

@@ -51,6 +51,9 @@ class AlertDispatcher implements ManagedService {
                         .map(d -> d.channel() + ": " + d.error()).toList()));
             }
         }
+        if (!queued.isEmpty()) {
+            alerts.pushRecent();
+        }
         return queued.size();
     }
 

@@ -1,6 +1,8 @@
 package io.recio.ops.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.recio.ApiProblem;
+import io.recio.LiveUpdate;
 import io.recio.ops.Alert;
 import io.recio.ops.AlertChannel;
 import io.recio.ops.AlertRaised;
@@ -18,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -46,11 +49,30 @@ class AlertService {
     record Delivery(String channel, Instant at, boolean ok, String error) {
     }
 
-    /** A channel as the admin panel lists it (never its address or token). */
-    record ChannelStatus(String name, boolean enabled, AlertSeverity minSeverity) {
+    /**
+     * A channel as the admin panel lists it: never its secret (webhook URL, token), the account masked.
+     *
+     * @param enabled     whether alerts go out through it now
+     * @param wanted      whether it is switched on (it may still lack a field or its server)
+     * @param source      {@code settings} (saved in the System page), {@code configuration} (its keys) or
+     *                    {@code plug-in} (another module's channel, not configurable here)
+     * @param unavailable what keeps it from sending besides its fields, or null
+     */
+    record ChannelStatus(String name, boolean enabled, AlertSeverity minSeverity, boolean wanted, String source,
+                         String unavailable, List<FieldView> fields) {
+    }
+
+    /** One field of a channel: its value unless secret ({@code set} says whether it has one). */
+    record FieldView(String name, String label, boolean required, boolean secret, String value, boolean set) {
+    }
+
+    /** A change of a channel's settings: a null field keeps its value, an empty one clears it. */
+    record ChannelChange(Boolean enabled, String target, String sender, String account, String secret,
+                         AlertSeverity minSeverity) {
     }
 
     private final JdbcClient jdbc;
+    private final AlertChannelSettings settings;
     private final ObjectProvider<AlertChannel> channels;
     private final AlertProperties properties;
     private final Clock clock;
@@ -58,10 +80,13 @@ class AlertService {
     private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(1000);
 
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
     AlertService(JdbcClient jdbc, ObjectProvider<AlertChannel> channels, AlertProperties properties, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, ApplicationEventPublisher events, AlertChannelSettings settings) {
+        this.settings = settings;
         this.meters = meters;
+        this.events = events;
         this.jdbc = jdbc;
         this.channels = channels;
         this.properties = properties;
@@ -100,6 +125,7 @@ class AlertService {
                 raised.message(), now, host))) {
             log.warn("alert queue full; alert {} not sent", id);
         }
+        pushRecent();
         return status;
     }
 
@@ -180,7 +206,73 @@ class AlertService {
     }
 
     List<ChannelStatus> channels() {
-        return channels.stream().map(c -> new ChannelStatus(c.name(), c.enabled(), c.minSeverity())).toList();
+        return channels.stream().map(AlertService::status).toList();
+    }
+
+    private static ChannelStatus status(AlertChannel c) {
+        if (!(c instanceof ConfigurableChannel cc)) {
+            return new ChannelStatus(c.name(), c.enabled(), c.minSeverity(), c.enabled(), "plug-in", null, List.of());
+        }
+        ChannelSettings s = cc.settings();
+        List<FieldView> fields = cc.fields().stream().map(f -> {
+            String value = s.field(f.name());
+            boolean set = !ChannelSettings.blank(value);
+            String shown = !set || f.name().equals("secret") ? null : f.name().equals("account") ? mask(value) : value;
+            return new FieldView(f.name(), f.label(), f.required(), f.name().equals("secret"), shown, set);
+        }).toList();
+        return new ChannelStatus(c.name(), c.enabled(), c.minSeverity(), s.enabled(),
+                cc.setByAdmin() ? "settings" : "configuration", cc.unavailable(), fields);
+    }
+
+    /** The first two and last four characters of an account id. */
+    private static String mask(String value) {
+        return value.length() <= 8 ? "…" : value.substring(0, 2) + "…" + value.substring(value.length() - 4);
+    }
+
+    /**
+     * Saves the admin's settings of one of ops' channels over its current ones; answers the channel as listed.
+     * A channel switched on must have every required field; a webhook's URL must be http(s).
+     */
+    ChannelStatus configure(String name, ChannelChange change, String by) {
+        ConfigurableChannel channel = channels.stream().filter(c -> c.name().equals(name))
+                .filter(ConfigurableChannel.class::isInstance).map(ConfigurableChannel.class::cast).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("no configurable alert channel named '" + name + "'"));
+        ChannelSettings now = channel.settings();
+        ChannelSettings next = new ChannelSettings(change.enabled() == null ? now.enabled() : change.enabled(),
+                or(change.target(), now.target()), or(change.sender(), now.sender()), or(change.account(), now.account()),
+                or(change.secret(), now.secret()), change.minSeverity() == null ? now.minSeverity() : change.minSeverity());
+        for (ConfigurableChannel.Field f : channel.fields()) {
+            String value = next.field(f.name());
+            if (next.enabled() && f.required() && ChannelSettings.blank(value)) {
+                throw ApiProblem.badInput(f.name(), f.label() + " is needed to switch the " + name + " channel on");
+            }
+            if (value != null && value.length() > (f.name().equals("secret") ? 1000 : 200)) {
+                throw ApiProblem.badInput(f.name(), f.label() + " is too long");
+            }
+        }
+        if (name.equals("webhook") && !ChannelSettings.blank(next.secret())
+                && !next.secret().matches("https?://[^\\s/]+.*")) {
+            throw ApiProblem.badInput("secret", "the URL must start with http:// or https://");
+        }
+        settings.save(name, next, by);
+        return status(channel);
+    }
+
+    /** null keeps the current value; blank clears it. */
+    private static String or(String given, String current) {
+        return given == null ? current : given.isBlank() ? null : given.strip();
+    }
+
+    /** How many alerts the System page lists (the {@code alerts} push). */
+    static final int LISTED = 10;
+
+    /** Pushes the newest alerts with their deliveries to the System pages. */
+    void pushRecent() {
+        try {
+            events.publishEvent(LiveUpdate.latest("alerts", "all", recent(LISTED)));
+        } catch (RuntimeException e) {
+            log.warn("could not read the alerts to push them: {}", e.getMessage());
+        }
     }
 
     /** The newest alerts with their deliveries, newest first. */

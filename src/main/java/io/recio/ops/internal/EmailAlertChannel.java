@@ -1,45 +1,40 @@
 package io.recio.ops.internal;
 
 import io.recio.ops.Alert;
-import io.recio.ops.AlertChannel;
-import io.recio.ops.AlertSeverity;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** Alerts by e-mail over SMTP ({@code spring.mail.*} for the server, {@code recio.ops.alerts.email.*} for whom). */
+/**
+ * Alerts by e-mail over SMTP ({@code spring.mail.*} for the server; whom and from whom by
+ * {@code recio.ops.alerts.email.*} or the System page).
+ */
 @Component
-class EmailAlertChannel implements AlertChannel {
+class EmailAlertChannel extends ConfigurableChannel {
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final AlertProperties.Email settings;
 
-    EmailAlertChannel(ObjectProvider<JavaMailSender> mail, AlertProperties properties) {
+    EmailAlertChannel(ObjectProvider<JavaMailSender> mail, AlertProperties properties, AlertChannelSettings stored) {
+        super("email", List.of(new Field("target", "To (comma-separated)", true), new Field("sender", "From", false)),
+                () -> new ChannelSettings(true, properties.email().to(), properties.email().from(), null, null,
+                        properties.email().minSeverity()), stored);
         this.mail = mail;
-        this.settings = properties.email();
     }
 
     @Override
-    public String name() {
-        return "email";
-    }
-
-    @Override
-    public boolean enabled() {
-        return settings.to() != null && !settings.to().isBlank() && mail.getIfAvailable() != null;
-    }
-
-    @Override
-    public AlertSeverity minSeverity() {
-        return settings.minSeverity();
+    String unavailable() {
+        return mail.getIfAvailable() == null ? "no SMTP server: set spring.mail.host (and its username and password)"
+                : null;
     }
 
     @Override
     public void send(Alert alert) {
+        ChannelSettings s = settings();
         SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(settings.from());
-        message.setTo(settings.to().split("\\s*,\\s*"));
+        message.setFrom(ChannelSettings.blank(s.sender()) ? "recio@localhost" : s.sender());
+        message.setTo(s.target().split("\\s*,\\s*"));
         message.setSubject("[recio " + alert.severity() + "] " + alert.kind()
                 + (alert.subject() == null ? "" : " " + alert.subject()));
         message.setText(alert.message() + "\n\nraised at " + alert.raisedAt() + " by recio on " + alert.host()

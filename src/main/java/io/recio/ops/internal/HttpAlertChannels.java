@@ -2,7 +2,6 @@ package io.recio.ops.internal;
 
 import io.recio.ops.Alert;
 import io.recio.ops.AlertChannel;
-import io.recio.ops.AlertSeverity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,21 +12,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The alert channels that speak HTTP (JDK client): a webhook, Twilio's SMS API and Telegram's Bot API. */
+/**
+ * The alert channels that speak HTTP (JDK client): a webhook, Twilio's SMS API and Telegram's Bot API. Their
+ * addresses and tokens are the admin's from the System page when saved there, else the {@code recio.ops.alerts.*}
+ * keys; the service base URLs and timeouts are always the keys'.
+ */
 @Configuration(proxyBeanMethods = false)
 class HttpAlertChannels {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Bean
-    AlertChannel webhookChannel(AlertProperties properties, JsonMapper json) {
+    AlertChannel webhookChannel(AlertProperties properties, AlertChannelSettings stored, JsonMapper json) {
         AlertProperties.Webhook w = properties.webhook();
-        return new Channel("webhook", w.url() != null, w.minSeverity()) {
+        return new ConfigurableChannel("webhook", List.of(new ConfigurableChannel.Field("secret", "URL", true)),
+                () -> new ChannelSettings(w.url() != null, null, null, null, w.url() == null ? null : w.url().toString(),
+                        w.minSeverity()), stored) {
             @Override
             public void send(Alert alert) throws Exception {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -38,23 +44,29 @@ class HttpAlertChannels {
                 body.put("message", alert.message());
                 body.put("raised_at", alert.raisedAt().toString());
                 body.put("host", alert.host());
-                post(HttpRequest.newBuilder(w.url()).timeout(w.timeout()).header("Content-Type", "application/json")
+                post(HttpRequest.newBuilder(URI.create(settings().secret())).timeout(w.timeout())
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), "webhook");
             }
         };
     }
 
     @Bean
-    AlertChannel smsChannel(AlertProperties properties) {
+    AlertChannel smsChannel(AlertProperties properties, AlertChannelSettings stored) {
         AlertProperties.Sms s = properties.sms();
-        boolean on = s.accountSid() != null && s.authToken() != null && s.from() != null && s.to() != null;
-        return new Channel("sms", on, s.minSeverity()) {
+        return new ConfigurableChannel("sms", List.of(new ConfigurableChannel.Field("target", "To number", true),
+                new ConfigurableChannel.Field("sender", "From number", true),
+                new ConfigurableChannel.Field("account", "Account SID", true),
+                new ConfigurableChannel.Field("secret", "Auth token", true)),
+                () -> new ChannelSettings(true, s.to(), s.from(), s.accountSid(), s.authToken(), s.minSeverity()),
+                stored) {
             @Override
             public void send(Alert alert) throws Exception {
+                ChannelSettings c = settings();
                 URI uri = URI.create(s.baseUrl().toString().replaceAll("/+$", "") + "/2010-04-01/Accounts/"
-                        + enc(s.accountSid()) + "/Messages.json");
-                String form = "To=" + enc(s.to()) + "&From=" + enc(s.from()) + "&Body=" + enc(alert.text());
-                String basic = Base64.getEncoder().encodeToString((s.accountSid() + ":" + s.authToken())
+                        + enc(c.account()) + "/Messages.json");
+                String form = "To=" + enc(c.target()) + "&From=" + enc(c.sender()) + "&Body=" + enc(alert.text());
+                String basic = Base64.getEncoder().encodeToString((c.account() + ":" + c.secret())
                         .getBytes(StandardCharsets.UTF_8));
                 post(HttpRequest.newBuilder(uri).timeout(s.timeout()).header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -64,46 +76,21 @@ class HttpAlertChannels {
     }
 
     @Bean
-    AlertChannel telegramChannel(AlertProperties properties, JsonMapper json) {
+    AlertChannel telegramChannel(AlertProperties properties, AlertChannelSettings stored, JsonMapper json) {
         AlertProperties.Telegram t = properties.telegram();
-        return new Channel("telegram", t.botToken() != null && t.chatId() != null, t.minSeverity()) {
+        return new ConfigurableChannel("telegram", List.of(new ConfigurableChannel.Field("target", "Chat id", true),
+                new ConfigurableChannel.Field("secret", "Bot token", true)),
+                () -> new ChannelSettings(true, t.chatId(), null, null, t.botToken(), t.minSeverity()), stored) {
             @Override
             public void send(Alert alert) throws Exception {
-                URI uri = URI.create(t.baseUrl().toString().replaceAll("/+$", "") + "/bot" + t.botToken()
+                ChannelSettings c = settings();
+                URI uri = URI.create(t.baseUrl().toString().replaceAll("/+$", "") + "/bot" + c.secret()
                         + "/sendMessage");
-                Map<String, Object> body = Map.of("chat_id", t.chatId(), "text", alert.text());
+                Map<String, Object> body = Map.of("chat_id", c.target(), "text", alert.text());
                 post(HttpRequest.newBuilder(uri).timeout(t.timeout()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), "Telegram");
             }
         };
-    }
-
-    /** A channel's name, whether it is configured and from which severity it sends. */
-    abstract static class Channel implements AlertChannel {
-        private final String name;
-        private final boolean enabled;
-        private final AlertSeverity minSeverity;
-
-        Channel(String name, boolean enabled, AlertSeverity minSeverity) {
-            this.name = name;
-            this.enabled = enabled;
-            this.minSeverity = minSeverity;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
-
-        @Override
-        public AlertSeverity minSeverity() {
-            return minSeverity;
-        }
     }
 
     /** Sends and insists on a 2xx; the error names the service and its answer (never the request, which holds tokens). */

@@ -1,5 +1,6 @@
 package io.recio.ops.internal;
 
+import io.recio.LiveUpdate;
 import io.recio.ops.Incident;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,10 +26,24 @@ class IncidentLog {
     private static final Logger log = LoggerFactory.getLogger(IncidentLog.class);
     private static final int TEXT = 2000;
 
-    private final JdbcClient jdbc;
+    /** How many incidents the System page lists (the {@code incidents} push). */
+    static final int LISTED = 10;
 
-    IncidentLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    IncidentLog(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Pushes the newest incidents to the System pages after a change. */
+    private void pushed() {
+        try {
+            events.publishEvent(LiveUpdate.latest("incidents", "all", recent(LISTED)));
+        } catch (RuntimeException e) {
+            log.warn("could not read the incidents to push them: {}", e.getMessage());
+        }
     }
 
     /** Opens an incident with its first cause; returns its id, or -1 when the database could not record it. */
@@ -39,6 +55,7 @@ class IncidentLog {
                     .params(cut(cause, 500), Timestamp.from(at)).update(key, "id");
             long id = key.getKeyAs(Number.class).longValue();
             insertEntry(id, Incident.Kind.CAUSE, cause, at);
+            pushed();
             return id;
         } catch (RuntimeException e) {
             log.warn("could not record the incident: {}", e.getMessage());
@@ -53,6 +70,7 @@ class IncidentLog {
         }
         try {
             insertEntry(incident, kind, text, at);
+            pushed();
         } catch (RuntimeException e) {
             log.warn("could not record the incident's {}: {}", kind, e.getMessage());
         }
@@ -66,6 +84,7 @@ class IncidentLog {
         try {
             jdbc.sql("UPDATE system.incident SET closed_at = ? WHERE id = ?").params(Timestamp.from(at), incident)
                     .update();
+            pushed();
         } catch (RuntimeException e) {
             log.warn("could not record the end of incident {}: {}", incident, e.getMessage());
         }

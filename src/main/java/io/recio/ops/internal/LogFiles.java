@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,10 @@ class LogFiles {
 
     /** Lines of a log and where its file ended when they were read (for the next, incremental read). */
     record Tail(String name, List<String> lines, long offset) {
+    }
+
+    /** The size in bytes of every log that exists, by name (what the System page's log view follows). */
+    record Sizes(Map<String, Long> sizes) {
     }
 
     /** A log file that exists. */
@@ -53,6 +59,13 @@ class LogFiles {
             }
         }
         return files;
+    }
+
+    /** The size of every log file that exists, by name. */
+    Map<String, Long> sizes() {
+        Map<String, Long> sizes = new TreeMap<>();
+        list().forEach(f -> sizes.put(f.name(), f.sizeBytes()));
+        return sizes;
     }
 
     /** The last {@code lines} lines of the log {@code name}. */

@@ -166,6 +166,18 @@ class ServiceRunner implements ManagedServices, SmartLifecycle, SmartInitializin
         return new Restart(name, graph.dependentsOf(name));
     }
 
+    /**
+     * The master restart: stops every service in reverse dependency order, then starts them all again in
+     * dependency order (each after its dependencies' first start attempt, as at boot); returns when all are launched.
+     */
+    List<ServiceName> restartAll() {
+        List<ServiceSlot> reverse = new ArrayList<>(slots.values());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(this::halt);
+        slots.values().forEach(this::launch);
+        return List.copyOf(slots.keySet());
+    }
+
     /** Whether a service crashed in its duty cycle and nothing has started it since. */
     boolean crashed(ServiceName name) {
         return slot(name).crashed;

@@ -4,6 +4,7 @@ import io.recio.ApiProblem;
 import io.recio.ops.ManagedServices;
 import io.recio.ops.ServiceHealth;
 import io.recio.ops.ServiceName;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ServicesController {
 
     private final ManagedServices services;
+    private final OpsAudit audit;
 
-    ServicesController(ManagedServices services) {
+    ServicesController(ManagedServices services, OpsAudit audit) {
         this.services = services;
+        this.audit = audit;
     }
 
     @GetMapping("/api/services")
@@ -40,8 +43,11 @@ class ServicesController {
     @PostMapping("/api/services/{name}/restart")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('MASTER_ADMIN')")
-    ManagedServices.Restart restart(@PathVariable String name) {
-        return services.restart(known(name));
+    ManagedServices.Restart restart(@PathVariable String name, Principal user) {
+        ManagedServices.Restart restart = services.restart(known(name));
+        audit.record(user.getName(), "restart", name, true, restart.affected().isEmpty() ? "no dependants"
+                : "dependants: " + String.join(", ", restart.affected().stream().map(ServiceName::value).toList()));
+        return restart;
     }
 
     private ServiceName known(String name) {

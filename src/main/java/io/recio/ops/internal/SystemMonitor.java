@@ -2,6 +2,7 @@ package io.recio.ops.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.recio.LiveUpdate;
 import io.recio.RecioProperties;
 import io.recio.ops.AlertRaised;
 import io.recio.ops.AlertSeverity;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +71,15 @@ class SystemMonitor implements ManagedService {
     private FileChannel lockChannel;
     private FileLock dataDirLock;
     private volatile boolean dataDirTaken;
+    private final LogFiles logs;
+    private Map<String, Long> logSizes = Map.of();
 
     SystemMonitor(InstanceHeartbeat heartbeat, HealthStore store, ServiceRunner services,
                   ObjectProvider<FreshnessSource> freshness, JdbcClient jdbc, DataSource dataSource,
-                  OpsProperties properties, RecioProperties recio, Clock clock, ApplicationEventPublisher events) {
+                  OpsProperties properties, RecioProperties recio, Clock clock, ApplicationEventPublisher events,
+                  LogFiles logs) {
         this.events = events;
+        this.logs = logs;
         this.heartbeat = heartbeat;
         this.store = store;
         this.services = services;
@@ -122,6 +128,7 @@ class SystemMonitor implements ManagedService {
             nextSample = now.plus(settings.interval());
             SystemHealth h = sample(now);
             latest = h;
+            events.publishEvent(LiveUpdate.latest("system_health", "all", h));
             try {
                 store.insert(h);
             } catch (RuntimeException e) {
@@ -130,6 +137,7 @@ class SystemMonitor implements ManagedService {
             judge(h);
             work++;
         }
+        work += pushLogGrowth();
         if (nextRetention == null || !now.isBefore(nextRetention)) {
             nextRetention = now.plus(RETENTION_EVERY);
             try {
@@ -144,6 +152,20 @@ class SystemMonitor implements ManagedService {
             work++;
         }
         return work;
+    }
+
+    /**
+     * Tells the admins' consoles which logs grew (the {@code log_sizes} push), so a System page that follows a log
+     * reads what was added, by offset, only when there is something: the browser never polls.
+     */
+    private int pushLogGrowth() {
+        Map<String, Long> sizes = logs.sizes();
+        if (sizes.equals(logSizes)) {
+            return 0;
+        }
+        logSizes = sizes;
+        events.publishEvent(LiveUpdate.latest("log_sizes", "all", new LogFiles.Sizes(sizes)).adminsOnly());
+        return 1;
     }
 
     /** The newest sample, or one taken now when the monitor has not sampled yet. */

@@ -131,13 +131,24 @@ public final class KalshiExchangeSimulator {
     }
 
     /**
-     * Provisions the demo user and writes its credential to {@code <dataDir>/simulator/demo-credentials.json}
-     * ({@code key_id}, {@code private_key_pem}, {@code rest_url}, {@code ws_url}), readable by the owner only.
+     * Keeps the members' state (accounts and their keys, orders, positions, fills, settlements) in
+     * {@code <dataDir>/simulator/} from now on, after loading what is kept there; call before {@link #start}.
+     * Each change is forced to disk before it is answered, so the world survives a crash as a real exchange does.
+     */
+    public void keepStateIn(Path dataDir) {
+        exchange.keepIn(dataDir.resolve("simulator"));
+    }
+
+    /**
+     * Writes the demo user's credential to {@code <dataDir>/simulator/demo-credentials.json}
+     * ({@code key_id}, {@code private_key_pem}, {@code rest_url}, {@code ws_url}), readable by the owner only:
+     * the key already written there when the exchange still knows its account (kept across restarts), else a
+     * newly provisioned one.
      */
     public Credentials writeDemoCredentials(Path dataDir) {
-        Credentials credentials = provisionAccount();
         Path dir = dataDir.resolve("simulator");
         Path file = dir.resolve("demo-credentials.json");
+        Credentials credentials = keptDemoCredentials(file).orElseGet(this::provisionAccount);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("key_id", credentials.keyId());
         json.put("private_key_pem", credentials.privateKeyPem());
@@ -154,6 +165,25 @@ public final class KalshiExchangeSimulator {
             throw new UncheckedIOException("cannot write the demo credential to " + file, e);
         }
         return credentials;
+    }
+
+    private java.util.Optional<Credentials> keptDemoCredentials(Path file) {
+        if (!Files.isReadable(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            tools.jackson.databind.JsonNode kept = JsonMapper.builder().build().readTree(Files.readString(file));
+            String keyId = kept.path("key_id").asString();
+            if (exchange.accountByKey(keyId).isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Credentials(keyId, kept.path("private_key_pem").asString(), restUrl(),
+                    wsUrl()));
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(KalshiExchangeSimulator.class)
+                    .warn("the demo credential in {} is unreadable ({}); issuing a new one", file, e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     private static void trySetOwnerOnly(Path file) throws IOException {

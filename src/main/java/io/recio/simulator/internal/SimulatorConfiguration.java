@@ -82,8 +82,13 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    KalshiExchangeSimulator kalshiExchangeSimulator(PriceModel prices, FaultSwitches faults, Clock clock) {
-        return new KalshiExchangeSimulator(prices, faults, clock, KalshiSimulatorSettings.defaults());
+    KalshiExchangeSimulator kalshiExchangeSimulator(PriceModel prices, FaultSwitches faults, Clock clock,
+                                                    RecioProperties recio) {
+        KalshiExchangeSimulator exchange = new KalshiExchangeSimulator(prices, faults, clock,
+                KalshiSimulatorSettings.defaults());
+        // the demo world outlives recio's process, as a real exchange does (issue 14)
+        exchange.keepStateIn(recio.dataDir());
+        return exchange;
     }
 
     @Bean

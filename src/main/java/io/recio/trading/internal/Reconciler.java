@@ -40,9 +40,12 @@ public class Reconciler {
     private final TradingProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PaperSettlement paper;
 
     public Reconciler(TradeManager trades, TradeExecutor executor, OrderVenue venue, AlertLog alerts,
-                      MarketBoard board, TradingProperties properties, JdbcClient jdbc, Clock clock) {
+                      MarketBoard board, TradingProperties properties, JdbcClient jdbc, Clock clock,
+                      PaperSettlement paper) {
+        this.paper = paper;
         this.trades = trades;
         this.executor = executor;
         this.venue = venue;
@@ -66,6 +69,9 @@ public class Reconciler {
         VenueAccount account = venue.account(held);
         importMissingFills(account, findings);
         settleMissed(account, findings);
+        if (paper.settleExpired() > 0) {
+            account = venue.account(held);
+        }
         reconcilePositions(account, findings);
         reconcileBalance(account, findings);
         return new Report(findings.size(), unresolved, findings);

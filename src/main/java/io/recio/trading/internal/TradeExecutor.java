@@ -38,10 +38,12 @@ public class TradeExecutor {
     private final TradingGate gate;
     private final MarketBoard board;
     private final TradingProperties properties;
+    private final TradingLease lease;
     private final Clock clock;
 
     public TradeExecutor(TradeManager trades, OrderVenue venue, TradingGate gate, MarketBoard board,
-                         TradingProperties properties, Clock clock) {
+                         TradingProperties properties, TradingLease lease, Clock clock) {
+        this.lease = lease;
         this.trades = trades;
         this.venue = venue;
         this.gate = gate;
@@ -55,14 +57,29 @@ public class TradeExecutor {
     }
 
     /** Opens a trade if trading is ACTIVE, its market has no unresolved order and the risk limits allow it. */
-    public synchronized ExecutionResult enter(TradeManager.NewTrade intent) {
+    public ExecutionResult enter(TradeManager.NewTrade intent) {
+        return enter(intent, null);
+    }
+
+    /**
+     * {@link #enter(TradeManager.NewTrade)} once per idempotency key: when the user already entered a trade
+     * with {@code idempotencyKey} (not null) within the window, that trade is the answer and nothing is sent.
+     * Entries go through here one at a time, so concurrent repeats of one key find the first one's trade.
+     */
+    public synchronized ExecutionResult enter(TradeManager.NewTrade intent, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Trade> first = trades.byIdempotencyKey(intent.userId(), idempotencyKey);
+            if (first.isPresent()) {
+                return new ExecutionResult.Sent(first.get());
+            }
+        }
         Optional<String> block = entryBlock(intent);
         if (block.isPresent()) {
             trades.logLine(null, null, null, "blocked " + intent.method() + " entry " + intent.side() + " "
                     + intent.ticker() + ": " + block.get(), clock.instant());
             return new ExecutionResult.Blocked(block.get());
         }
-        TradeManager.PlacedOrder placed = trades.open(intent);
+        TradeManager.PlacedOrder placed = trades.open(intent, idempotencyKey);
         return new ExecutionResult.Sent(send(placed));
     }
 
@@ -157,11 +174,19 @@ public class TradeExecutor {
 
     private Trade send(TradeManager.PlacedOrder placed) {
         OrderOutcome outcome;
-        try {
-            outcome = venue.submit(placed.order().request());
-        } catch (RuntimeException e) {
-            // A venue adapter must not throw, but if one does the order may have left: doubt, not rejection.
-            outcome = new OrderOutcome.Unknown(e.toString());
+        if (!lease.mayReachVenue()) {
+            // the fencing check: another instance may trade this account now; the order never left, so it is
+            // definitely not at the venue
+            log.warn("order {} not sent: this instance does not hold the trading lease", placed.order().clientOrderId());
+            outcome = new OrderOutcome.Rejected("not_leader", "not sent: this instance no longer holds the trading"
+                    + " lease (" + lease.leader() + " trades this account)");
+        } else {
+            try {
+                outcome = venue.submit(placed.order().request());
+            } catch (RuntimeException e) {
+                // A venue adapter must not throw, but if one does the order may have left: doubt, not rejection.
+                outcome = new OrderOutcome.Unknown(e.toString());
+            }
         }
         count(outcome);
         return trades.applyOutcome(placed.order().id(), outcome, clock.instant().plus(FIRST_LOOKUP));

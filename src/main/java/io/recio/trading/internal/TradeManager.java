@@ -46,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TradeManager {
 
     private static final Logger log = LoggerFactory.getLogger(TradeManager.class);
+    /** How long an idempotency key answers with its first trade. */
+    public static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(24);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -71,6 +73,14 @@ public class TradeManager {
 
     /** Records a PENDING trade and its entry order (attempt 1, status SENDING) before anything is sent. */
     public PlacedOrder open(NewTrade n) {
+        return open(n, null);
+    }
+
+    /**
+     * {@link #open(NewTrade)}, recording {@code idempotencyKey} (when not null) for the trade in the same
+     * transaction; a key of the same user older than {@code IDEMPOTENCY_WINDOW} is forgotten first.
+     */
+    public PlacedOrder open(NewTrade n, String idempotencyKey) {
         return tx.execute(s -> {
             Instant now = clock.instant();
             String uid = UUID.randomUUID().toString();
@@ -88,6 +98,12 @@ public class TradeManager {
             long id = jdbc.sql("SELECT id FROM trading.trade WHERE uid = ?").param(uid).query(Long.class).single();
             TradeOrder order = insertOrder(id, uid, 1, OrderPurpose.ENTRY, n.ticker(), n.side(), OrderAction.BUY,
                     n.count(), n.worstPrice(), n.timeInForce(), false, now);
+            if (idempotencyKey != null) {
+                jdbc.sql("DELETE FROM trading.idempotency_key WHERE user_id = ? AND request_key = ?")
+                        .params(n.userId(), idempotencyKey).update();
+                jdbc.sql("INSERT INTO trading.idempotency_key (user_id, request_key, trade_id, created_at)"
+                        + " VALUES (?, ?, ?, ?)").params(n.userId(), idempotencyKey, id, ts(now)).update();
+            }
             logLine(id, null, TradeStatus.PENDING, n.method() + " entry: buy " + n.count() + " " + n.side() + " "
                     + n.ticker() + " at " + n.worstPrice() + " or better (" + n.timeInForce() + ", "
                     + order.clientOrderId() + ")", now);
@@ -211,24 +227,33 @@ public class TradeManager {
     }
 
     /**
-     * Reduces what a trade holds to what the venue says it holds (reconciliation): the difference is
-     * closed at no price, and a trade left with nothing is CLOSED by the RECONCILED method.
+     * Reduces what a trade holds to what the venue says it holds (reconciliation): the difference counts as
+     * closed at no price ({@code reconciled_contracts}), so the trade keeps its entry (contracts bought, at
+     * what price); a trade left with nothing is CLOSED by the RECONCILED method with the reason and PnL.
      */
     public void reconcileDown(long tradeId, Count keep, String why) {
         tx.executeWithoutResult(s -> {
             Trade t = get(tradeId).orElseThrow();
             Instant now = clock.instant();
             long dropped = t.remaining().units() - keep.units();
-            jdbc.sql("UPDATE trading.trade SET contracts = contracts - ? WHERE id = ?").params(dropped, tradeId).update();
+            jdbc.sql("UPDATE trading.trade SET closed_contracts = closed_contracts + ?,"
+                            + " reconciled_contracts = reconciled_contracts + ? WHERE id = ?")
+                    .params(dropped, dropped, tradeId).update();
+            String entry = t.entryPrice() == null ? "" : " (bought at " + t.entryPrice() + ")";
             if (keep.isZero()) {
                 move(t, TradeStatus.CLOSED);
                 long pnl = exitProceeds(tradeId) - entryCost(tradeId) - t.fees().units();
                 jdbc.sql("UPDATE trading.trade SET close_method = 'RECONCILED', close_reason = ?, pnl = ?, result = ?,"
                                 + " closed_at = ? WHERE id = ?")
                         .params(truncate(why, 300), pnl, pnl > 0 ? "WIN" : "LOSS", ts(now), tradeId).update();
+                logLine(tradeId, t.status(), TradeStatus.CLOSED, "reconciled to the venue: the last "
+                        + new Count(dropped) + " of " + t.contracts() + " contracts" + entry + " are no longer held ("
+                        + why + "); closed with PnL " + new Money(pnl), now);
+                return;
             }
-            logLine(tradeId, t.status(), keep.isZero() ? TradeStatus.CLOSED : t.status(),
-                    "reconciled to the venue: " + new Count(dropped) + " contracts no longer held (" + why + ")", now);
+            logLine(tradeId, t.status(), t.status(), "reconciled to the venue: " + new Count(dropped) + " of "
+                    + t.contracts() + " contracts" + entry + " are no longer held (" + why + "); " + keep
+                    + " still held", now);
         });
     }
 
@@ -262,6 +287,14 @@ public class TradeManager {
     public Optional<Instant> stopPendingSince(long tradeId) {
         return jdbc.sql("SELECT stop_pending_since FROM trading.trade WHERE id = ?").param(tradeId)
                 .query((rs, i) -> instant(rs.getTimestamp(1))).optional();
+    }
+
+    /** The trade entered with this user's idempotency key within the window, if any. */
+    public Optional<Trade> byIdempotencyKey(String userId, String idempotencyKey) {
+        return jdbc.sql("SELECT t.* FROM trading.trade t JOIN trading.idempotency_key k ON k.trade_id = t.id"
+                        + " WHERE k.user_id = ? AND k.request_key = ? AND k.created_at > ?")
+                .params(userId, idempotencyKey, ts(clock.instant().minus(IDEMPOTENCY_WINDOW)))
+                .query(this::mapTrade).optional();
     }
 
     public Optional<Trade> get(long id) {
@@ -387,12 +420,14 @@ public class TradeManager {
     private void afterFill(Trade t, TradeOrder order, Instant now) {
         long contracts = sumFills(t.id(), OrderPurpose.ENTRY, "f.count");
         long cost = entryCost(t.id());
-        long closed = sumFills(t.id(), OrderPurpose.EXIT, "f.count");
+        long sold = sumFills(t.id(), OrderPurpose.EXIT, "f.count");
+        long closed = sold + jdbc.sql("SELECT reconciled_contracts FROM trading.trade WHERE id = ?").param(t.id())
+                .query(Long.class).single();
         long proceeds = exitProceeds(t.id());
         long fees = jdbc.sql("SELECT COALESCE(SUM(fee), 0) FROM trading.trade_fill WHERE trade_id = ?")
                 .param(t.id()).query(Long.class).single();
         Long entryPrice = averagePrice(cost, contracts);
-        Long exitPrice = averagePrice(proceeds, closed);
+        Long exitPrice = averagePrice(proceeds, sold);
         jdbc.sql("""
                 UPDATE trading.trade SET contracts = ?, entry_cost = ?, entry_price = ?, closed_contracts = ?,
                   exit_proceeds = ?, exit_price = ?, fees = ? WHERE id = ?""")

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * REC.IO's trade_manager as a managed service: reconciliation with the venue at start-up (trading stays off until
- * it succeeds, retried every 5 s) and every {@code recio.trading.reconcile-interval} after that.
+ * it succeeds, retried every 5 s) and every {@code recio.trading.reconcile-interval} after that; a standby (another
+ * instance holds the trading lease) does not reconcile, and reconciles at once when it takes the lease.
  */
 @Service
 public class TradeManagerService implements ManagedService {
@@ -70,6 +71,11 @@ public class TradeManagerService implements ManagedService {
 
     @Override
     public int doWork(Instant now) {
+        if (gate.holding(TradingHold.Kind.LEASE)) {
+            // a standby reconciles nothing (the leader's orders may be in flight); once it leads, at once
+            nextPass = null;
+            return 0;
+        }
         if (nextPass != null && now.isBefore(nextPass)) {
             return 0;
         }

@@ -16,7 +16,7 @@ import org.springframework.context.event.EventListener;
 
 /** Wires trading's venue: paper fills against the live book held by the {@link MarketBoard}, or Kalshi. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TradingProperties.class)
+@EnableConfigurationProperties({TradingProperties.class, TradingLeaseProperties.class})
 class TradingConfiguration {
 
     @Bean

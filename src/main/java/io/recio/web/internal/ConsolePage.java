@@ -1,29 +1,31 @@
 package io.recio.web.internal;
 
-import io.recio.accounts.Role;
-import java.util.Arrays;
-import java.util.List;
+import io.recio.accounts.Permission;
+import java.util.Set;
 
 /**
- * Every page of the console in navigation order, each with the role it needs: the one place a page is declared.
- * The layout builds the top navigation and the phone's tab bar from it, and the security configuration refuses a
- * page to a user whose role is below it. {@code Role.USER} means every signed-in user.
+ * Every page of the console in navigation order, each with the permission it needs: the one place a page is
+ * declared. The layout builds the top navigation and the phone's tab bar from it (a page shows only to whoever
+ * may open it), and {@link AccessRules} refuses a page to anyone without its permission.
  */
 enum ConsolePage {
-    MONITOR("/", "Monitor", Role.USER),
-    HISTORY("/history", "History", Role.USER),
-    ACCOUNT("/account", "Account", Role.USER),
-    SETTINGS("/settings", "Settings", Role.USER),
-    SYSTEM("/system", "System", Role.USER);
+    MONITOR("/", "Monitor", Permission.VIEW),
+    HISTORY("/history", "History", Permission.VIEW),
+    ACCOUNT("/account", "Account", Permission.VIEW),
+    SETTINGS("/settings", "Settings", Permission.VIEW),
+    SYSTEM("/system", "System", Permission.VIEW),
+    CREDENTIALS("/credentials", "Credentials", Permission.OPERATE),
+    USERS("/users", "Users", Permission.MANAGE_USERS),
+    AUDIT("/audit", "Audit", Permission.MANAGE_USERS);
 
     private final String path;
     private final String label;
-    private final Role role;
+    private final Permission permission;
 
-    ConsolePage(String path, String label, Role role) {
+    ConsolePage(String path, String label, Permission permission) {
         this.path = path;
         this.label = label;
-        this.role = role;
+        this.permission = permission;
     }
 
     String path() {
@@ -34,8 +36,8 @@ enum ConsolePage {
         return label;
     }
 
-    Role role() {
-        return role;
+    Permission permission() {
+        return permission;
     }
 
     /** The icon's id in {@code /img/icons.svg}. */
@@ -43,17 +45,12 @@ enum ConsolePage {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    boolean visibleTo(boolean admin) {
-        return role == Role.USER || admin;
+    boolean visibleTo(Set<Permission> held) {
+        return held.contains(permission);
     }
 
     /** Whether {@code requestPath} is this page or one under it ({@code /history/12} is History). */
     boolean owns(String requestPath) {
         return path.equals("/") ? requestPath.equals("/") : requestPath.equals(path) || requestPath.startsWith(path + "/");
-    }
-
-    /** The pages only a master admin may open. */
-    static List<ConsolePage> adminOnly() {
-        return Arrays.stream(values()).filter(p -> p.role == Role.MASTER_ADMIN).toList();
     }
 }

@@ -137,6 +137,28 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
         tabs.clear();
     }
 
+    /**
+     * Closes every tab of {@code username} (their access changed); the browser's reconnect then needs a valid
+     * session again.
+     *
+     * @return how many tabs were closed
+     */
+    int closeFor(String username) {
+        int closed = 0;
+        for (Tab t : tabs.values()) {
+            if (t.viewer().username().equals(username)) {
+                tabs.remove(t.session().getId());
+                try {
+                    t.session().close(CloseStatus.POLICY_VIOLATION.withReason("access changed"));
+                } catch (IOException e) {
+                    log.debug("closing live tab {}: {}", t.session().getId(), e.getMessage());
+                }
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     int tabCount() {
         return tabs.size();
     }
@@ -201,6 +223,13 @@ class LiveChannel extends TextWebSocketHandler implements HandshakeInterceptor {
                 send(tab, m);
             }
         }
+    }
+
+    /** The channel only pushes: a tab that sends anything (no command exists) is closed. */
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        tabs.remove(session.getId());
+        session.close(CloseStatus.POLICY_VIOLATION.withReason("the live channel accepts no messages"));
     }
 
     @Override

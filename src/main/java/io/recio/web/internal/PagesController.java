@@ -17,10 +17,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The console's pages other than History: sign-in, the Trade Monitor, Account, Settings and System. Each is one
+ * The console's pages other than History: sign-in, the Trade Monitor, Account, Settings, System and Credentials. Each is one
  * template on the layout; the data that changes arrives on the live channel.
  */
 @Controller
@@ -50,9 +51,23 @@ class PagesController {
         this.version = properties != null ? properties.getVersion() : "development";
     }
 
+    /** Sign-in; {@code ?locked=N} (from the throttle) says how many seconds the lock still lasts. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(name = "locked", required = false) String locked, Model model) {
+        if (locked != null) {
+            model.addAttribute("lockedFor", lockedFor(locked));
+        }
         return "login";
+    }
+
+    static String lockedFor(String seconds) {
+        long s;
+        try {
+            s = Math.max(1, Math.min(Long.parseLong(seconds), 86_400));
+        } catch (NumberFormatException e) {
+            return "a little while";
+        }
+        return s < 90 ? s + " more seconds" : (s + 59) / 60 + " more minutes";
     }
 
     /** The Trade Monitor: strike tables, price, momentum, watchlist, trading controls and active trades. */
@@ -77,6 +92,12 @@ class PagesController {
         model.addAttribute("prefs", prefs);
         model.addAttribute("zones", zones);
         return "settings";
+    }
+
+    /** The account's Kalshi API key (master admin): stored or not, its environment, a form to store or switch it. */
+    @GetMapping("/credentials")
+    String credentials() {
+        return "credentials";
     }
 
     /** One service as the System page lists it. */

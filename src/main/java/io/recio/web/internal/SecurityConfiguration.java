@@ -1,26 +1,37 @@
 package io.recio.web.internal;
 
-import io.recio.accounts.Role;
+import io.recio.accounts.ApiTokens;
+import io.recio.accounts.AuditEntry;
+import io.recio.accounts.AuditLog;
+import io.recio.accounts.UserAccounts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may reach what: every route needs a session except the login page, static assets and
- * health; roles are enforced here on the server; the API answers 401/403 JSON, never a redirect.
+ * Who may reach what: every route needs a permission ({@link AccessRules}) except the login page, static assets
+ * and health; the API answers 401/403 problems, never a redirect. A browser signs in with a session (CSRF
+ * token required on every change); a script sends {@code Authorization: Bearer <token>} to the API (no session,
+ * no CSRF token). Each session is registered, so a user's sessions end at once when their access changes.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,42 +44,60 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json,
+                                            ApiTokens tokens, SessionRegistry sessions, AuditLog audit,
+                                            UserAccounts accounts) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(request -> !api.matches(request) && !BearerTokenFilter.presents(request));
         http
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/health", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/error/**").permitAll()
-                        .requestMatchers("/actuator/health/**").permitAll()
-                        .requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
-                        .hasRole(Role.MASTER_ADMIN.name())
-                        .requestMatchers(SecurityConfiguration::adminPage).hasRole(Role.MASTER_ADMIN.name())
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(AccessRules::apply)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .failureHandler(throttle)
                         .successHandler(throttle)
                         .permitAll())
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, json), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts, json), AuthorizationFilter.class)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presents))
+                .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessions)
+                        .expiredSessionStrategy(event -> ended(json, event.getRequest(), event.getResponse())))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> writeProblem(json, response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "sign in first: this API needs a session"), api)
+                                HttpStatus.UNAUTHORIZED, "unauthorized",
+                                "sign in first: this API needs a session or an API token"), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor((request, response, e) -> writeProblem(json, response,
-                                HttpStatus.FORBIDDEN, "forbidden", "your role may not do this"), api))
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            audit.record(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
+                                    "access.denied", request.getMethod() + " " + request.getRequestURI(),
+                                    AuditEntry.Outcome.REFUSED, "the caller's role or token scope may not do this",
+                                    request.getRemoteAddr());
+                            writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden",
+                                    "your role or token scope may not do this");
+                        }, api))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
-    /** Whether the request is for a console page only a master admin may open ({@link ConsolePage}). */
-    private static boolean adminPage(jakarta.servlet.http.HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return ConsolePage.adminOnly().stream().anyMatch(p -> p.owns(path));
+    /** Every signed-in session, so {@link SessionEnder} can end a user's at once. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends by itself (timeout, sign-out). */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */
@@ -79,8 +108,19 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
-                                     String message) throws java.io.IOException {
+    /** A request on a session ended by an access change: 401 for the API, back to the sign-in page otherwise. */
+    private static void ended(JsonMapper json, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "session_ended",
+                    "your session ended because your account changed; sign in again");
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login?ended");
+        }
+    }
+
+    static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
+                             String message) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -37,7 +37,8 @@ class ShellAdvice {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         ConsolePage current = Arrays.stream(ConsolePage.values()).filter(p -> p.owns(path)).findFirst()
                 .orElse(ConsolePage.MONITOR);
-        List<Shell.NavItem> nav = Arrays.stream(ConsolePage.values()).filter(p -> p.visibleTo(admin))
+        var held = AccessRules.permissions(auth);
+        List<Shell.NavItem> nav = Arrays.stream(ConsolePage.values()).filter(p -> p.visibleTo(held))
                 .map(p -> new Shell.NavItem(p.path(), p.label(), p.icon(), p == current)).toList();
         return new Shell(auth.getName(), admin, properties.mode(), current.icon(), nav, status.current(clock.instant()),
                 preferences.of(auth.getName()));

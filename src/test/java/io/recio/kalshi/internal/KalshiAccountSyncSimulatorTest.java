@@ -129,4 +129,22 @@ class KalshiAccountSyncSimulatorTest {
         await().atMost(WAIT).until(() -> kalshi.account.restingOrders().stream()
                 .noneMatch(o -> o.orderId().equals(accepted.orderId())));
     }
+
+    @Test
+    void aPositionTheExchangeNoLongerReportsLeavesTheMirrorOnTheNextPass() {
+        String gone = "KXBTCD-26SEP2515-T88999.99";
+        kalshi.jdbc.sql("INSERT INTO trading.position (ticker, position, exposure, realized_pnl, fees_paid, updated_at,"
+                + " observed_at) VALUES (?, 500, 2500, 0, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").param(gone).update();
+
+        sync.pass();
+
+        assertThat(kalshi.account.openPositions()).extracting(p -> p.ticker()).doesNotContain(gone)
+                .containsExactlyInAnyOrderElementsOf(rest.positions().filter(p -> p.position().units() != 0)
+                        .map(p -> p.ticker()).toList());
+        assertThat(kalshi.events(PositionChanged.class)).map(PositionChanged::position)
+                .anySatisfy(p -> {
+                    assertThat(p.ticker()).isEqualTo(gone);
+                    assertThat(p.position()).isEqualTo(Count.ZERO);
+                });
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recio.Mode;
 import io.recio.RecioProperties;
+import io.recio.kalshi.KalshiUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,10 +21,11 @@ class KalshiConnectorTest {
     }
 
     @Test
-    void liveModeWithoutAKeyIdStopsNamingTheSetting(@TempDir Path dir) {
-        assertThatThrownBy(() -> new KalshiConnector(SimulatedKalshi.properties(Duration.ofSeconds(1)),
-                recio(Mode.LIVE, dir), Clock.systemUTC()))
-                .hasMessageContaining("recio.kalshi.key-id").hasMessageContaining("LIVE");
+    void liveModeWithoutAnyKeyIsUnavailableSayingWhereToSetOne(@TempDir Path dir) {
+        KalshiConnector connector = new KalshiConnector(SimulatedKalshi.properties(Duration.ofSeconds(1)),
+                recio(Mode.LIVE, dir), Clock.systemUTC());
+        assertThatThrownBy(connector::endpoint).isInstanceOf(KalshiUnavailableException.class)
+                .hasMessageContaining("recio credentials set").hasMessageContaining("recio.kalshi.key-id");
     }
 
     @Test

@@ -74,7 +74,10 @@ final class SimulatedKalshi implements AutoCloseable {
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 List.of(Symbol.BTC, Symbol.ETH),
-                new KalshiProperties.Health(Duration.ofSeconds(30), 5, 0.2, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                new KalshiProperties.Health(Duration.ofSeconds(30), 5, 0.2, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                new KalshiProperties.Environments(URI.create("http://unused/trade-api/v2"),
+                        URI.create("ws://unused/trade-api/ws/v2"), URI.create("http://unused/trade-api/v2"),
+                        URI.create("ws://unused/trade-api/ws/v2")));
     }
 
     /** The watchdog, started and stepped each duty cycle as ops would. */

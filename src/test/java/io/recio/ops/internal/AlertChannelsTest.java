@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,6 +118,7 @@ class AlertChannelsTest {
 
     @BeforeEach
     void clean() throws Exception {
+        jdbc.sql("DELETE FROM system.alert_channel_setting").update();
         jdbc.sql("DELETE FROM system.alert_delivery").update();
         jdbc.sql("DELETE FROM system.alert").update();
         HTTP.clear();
@@ -244,6 +246,58 @@ class AlertChannelsTest {
 
         assertThat(body).doesNotContain("twilio-secret-token").doesNotContain("telegram-secret");
         mvc.perform(get("/api/alerts/channels").with(user("u"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAdminSetsAChannelInThePanelAndItsSecretIsNeverAnsweredBack() throws Exception {
+        String body = mvc.perform(put("/api/alerts/channels/telegram").with(user("boss").roles("MASTER_ADMIN"))
+                        .with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": true, \"target\": \"777\", \"secret\": \"999:panel-bot-secret\","
+                                + " \"min_severity\": \"CRITICAL\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.source").value("settings"))
+                .andExpect(jsonPath("$.min_severity").value("CRITICAL"))
+                .andExpect(jsonPath("$.fields[?(@.name == 'target')].value").value("777"))
+                .andExpect(jsonPath("$.fields[?(@.name == 'secret')].set").value(true))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("panel-bot-secret");
+        assertThat(mvc.perform(get("/api/alerts/channels").with(user("boss").roles("MASTER_ADMIN")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("panel-bot-secret");
+
+        mvc.perform(post("/api/alerts/test").with(user("boss").roles("MASTER_ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channel\": \"telegram\"}"))
+                .andExpect(jsonPath("$[0].ok").value(true));
+        Received sent = received("/bot999:panel-bot-secret/sendMessage");
+        assertThat(json.readTree(sent.body()).path("chat_id").asString()).isEqualTo("777");
+        assertThat(jdbc.sql("SELECT outcome FROM system.admin_audit WHERE action = 'alert_channel' ORDER BY id DESC")
+                .query(String.class).list().getFirst()).isEqualTo("on, from CRITICAL, target changed, secret changed");
+    }
+
+    @Test
+    void aChannelIsNotSwitchedOnWithoutWhatItNeeds() throws Exception {
+        mvc.perform(put("/api/alerts/channels/sms").with(user("boss").roles("MASTER_ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": true, \"secret\": \"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("secret"));
+        mvc.perform(put("/api/alerts/channels/webhook").with(user("boss").roles("MASTER_ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"secret\": \"file:///etc/passwd\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("secret"));
+        mvc.perform(put("/api/alerts/channels/sms").with(user("u")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aChannelSwitchedOffInThePanelSendsNothing() throws Exception {
+        mvc.perform(put("/api/alerts/channels/webhook").with(user("boss").roles("MASTER_ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}"))
+                .andExpect(jsonPath("$.enabled").value(false));
+
+        alerts.raise(new AlertRaised("SERVICE_FAILED", AlertSeverity.CRITICAL, "panel", "switched off"));
+        dispatcher.doWork(java.time.Instant.now());
+
+        assertThat(HTTP).noneMatch(r -> r.path().startsWith("/hook"));
+        assertThat(HTTP).anyMatch(r -> r.path().contains("sendMessage"));
     }
 
     private static Map<String, String> form(String body) {

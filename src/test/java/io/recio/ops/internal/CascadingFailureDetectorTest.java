@@ -78,7 +78,7 @@ class CascadingFailureDetectorTest {
 
     private void start(ManagedService... services) {
         fixture = new RunnerFixture(clock, true, e -> { }, services);
-        IncidentLog incidents = new IncidentLog(null) {
+        IncidentLog incidents = new IncidentLog(null, e -> { }) {
             @Override
             long open(String cause, Instant at) {
                 incidentLines.add("OPEN " + cause);

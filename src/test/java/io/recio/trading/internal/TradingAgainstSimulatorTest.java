@@ -242,6 +242,36 @@ class TradingAgainstSimulatorTest {
         assertThat(reconciler.reconcile().findings()).isEmpty();
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void paperTradesOfAClosedMarketSettleFromTheResultTheExchangePublishes() {
+        // Runs after the hour: the at-the-money market has closed and the simulator has determined it.
+        java.util.Optional<String> result = kalshi.marketResult(ATM.toString());
+        assertThat(result).hasValueSatisfying(r -> assertThat(r).isIn("yes", "no"));
+        Trade expired = org.mockito.Mockito.mock(Trade.class);
+        org.mockito.Mockito.when(expired.ticker()).thenReturn(ATM);
+        TradeManager paperTrades = org.mockito.Mockito.mock(TradeManager.class);
+        org.mockito.Mockito.when(paperTrades.withStatus(TradeStatus.EXPIRED)).thenReturn(List.of(expired, expired));
+        List<Object> published = new java.util.ArrayList<>();
+        PaperSettlement paper = new PaperSettlement(new io.recio.trading.venue.PaperVenue(t -> java.util.Optional.empty(),
+                io.recio.market.Money.ofCents(1000), CLOCK), paperTrades, kalshi, published::add, CLOCK);
+
+        assertThat(paper.settleExpired()).isEqualTo(1);
+        assertThat(published).singleElement().isEqualTo(new io.recio.trading.SettlementNotice(ATM,
+                Side.parse(result.orElseThrow()), io.recio.market.Money.ZERO, CLOCK.instant()));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void aMarketStillOpenHasNoResultAndAKalshiVenueIsLeftToTheAccountSync() {
+        MarketTicker later = MarketTicker.parse("KXBTCD-26SEP2517-T89999.99");
+        assertThat(kalshi.marketResult(later.toString())).isEmpty();
+        List<Object> published = new java.util.ArrayList<>();
+        assertThat(new PaperSettlement(org.mockito.Mockito.mock(io.recio.trading.venue.OrderVenue.class), trades, kalshi,
+                published::add, CLOCK).settleExpired()).isZero();
+        assertThat(published).isEmpty();
+    }
+
     /** How many alerts of {@code kind} were raised (ops keeps every one in system.alert). */
     long raisedAlerts(String kind) {
         return jdbc.sql("SELECT COUNT(*) FROM system.alert WHERE kind = ?").param(kind).query(Long.class).single();

@@ -409,6 +409,30 @@ abstract class TradingDatabaseTests {
     }
 
     @Test
+    void aReconciledTradeKeepsWhatItBoughtAndAtWhatPriceAndSaysHowItEnded() throws Exception {
+        Trade t = openYes(10, "0.95");
+        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(4))),
+                List.of(), List.of());
+        new ReconcilerCheck().run();
+        Trade trimmed = trades.get(t.id()).orElseThrow();
+        assertThat(trimmed.contracts()).isEqualTo(Count.ofContracts(10));
+        assertThat(trimmed.entryPrice()).isEqualTo(t.entryPrice());
+        assertThat(trimmed.remaining()).isEqualTo(Count.ofContracts(4));
+
+        venue.account = new VenueAccount(Money.ZERO, List.of(), List.of(), List.of());
+        new ReconcilerCheck().run();
+        Trade ended = trades.get(t.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(TradeStatus.CLOSED);
+        assertThat(ended.contracts()).isEqualTo(Count.ofContracts(10));
+        assertThat(ended.entryPrice()).isEqualTo(t.entryPrice());
+        assertThat(ended.remaining()).isEqualTo(Count.ZERO);
+        assertThat(ended.closeMethod()).isEqualTo(CloseMethod.RECONCILED);
+        assertThat(ended.closeReason()).contains("holds no YES");
+        assertThat(trades.logOf(t.id())).map(l -> (String) l.get("message"))
+                .anySatisfy(m -> assertThat(m).contains("of 10.00 contracts").contains("no longer held"));
+    }
+
+    @Test
     void aPositionWithNoLocalTradeIsAdopted() throws Exception {
         MarketTicker other = MarketTicker.parse("KXBTCD-26SEP2516-T93000");
         venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(other, Count.ofContracts(-4))), List.of(), List.of());

@@ -1,6 +1,9 @@
 package io.recio.pricing.internal.model;
 
 import io.recio.feeds.Candle;
+import io.recio.feeds.HistoryFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.recio.feeds.PriceTick;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,14 @@ public final class MinuteSeries {
         this.start = start;
         this.open = open;
         this.close = close;
+    }
+
+    /** Reads a one-minute history file with the feeds module's one reader ({@link HistoryFile}); other bar lengths are refused. */
+    public static MinuteSeries read(Path file, HistoryFile.Mode mode) throws IOException {
+        Builder builder = builder();
+        HistoryFile.read(file, mode, 60, bar -> builder.add(bar.start(), bar.open().dollars(), bar.close().dollars()),
+                bytes -> { });
+        return builder.build();
     }
 
     /** Collects candles (oldest first, duplicates: the later wins) into a grid. */

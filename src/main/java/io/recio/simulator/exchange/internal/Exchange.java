@@ -76,6 +76,10 @@ public final class Exchange {
     private long lastQuotedSecond = Long.MIN_VALUE;
     private final Set<SimOrder> touchedOrders = new LinkedHashSet<>();
     private final Set<String> touchedPositions = new LinkedHashSet<>();
+    /** Where the members' state is kept on disk, or null for an exchange that forgets on exit (tests). */
+    private ExchangeJournal journal;
+    /** Whether a member's state changed since it was last kept. */
+    private boolean dirty;
 
     /** An hourly event with its markets. */
     static final class SimEvent {
@@ -126,7 +130,63 @@ public final class Exchange {
         SimAccount account = new SimAccount(UUID.randomUUID().toString(), keyId, key, cash, now());
         accountsById.put(account.accountId, account);
         accountsByKey.put(keyId, account);
+        dirty = true;
+        persist();
         return account;
+    }
+
+    /**
+     * Keeps the members' state (accounts, keys, orders, positions, fills, settlements) in {@code dir} from now
+     * on, first loading what is kept there: resting orders rest again and the markets they and the positions
+     * are in are listed again (a market past its close then closes, settles and pays as it would have).
+     */
+    public synchronized void keepIn(java.nio.file.Path dir) {
+        journal = new ExchangeJournal(dir);
+        ExchangeJournal.State state = journal.load();
+        if (state == null) {
+            return;
+        }
+        for (SimAccount account : state.accounts()) {
+            accountsById.put(account.accountId, account);
+            accountsByKey.put(account.keyId, account);
+            for (SimAccount.Position position : account.positions.values()) {
+                relist(position.ticker);
+            }
+            for (SimOrder order : account.orders.values()) {
+                if (order.status == SimOrder.Status.RESTING) {
+                    relist(order.ticker).book.rest(order);
+                    account.resting.add(order);
+                }
+            }
+        }
+        orderSequence = Math.max(orderSequence, state.orderSequence());
+    }
+
+    /** The market of a kept order or position, listed again if the exchange does not list it now. */
+    private SimMarket relist(String ticker) {
+        SimMarket known = markets.get(ticker);
+        if (known != null) {
+            return known;
+        }
+        Instant now = now();
+        MarketTicker parsed = MarketTicker.parse(ticker);
+        SimEvent event = events.computeIfAbsent(parsed.event().toString(),
+                t -> new SimEvent(parsed.event(), parsed.event().symbol(), now));
+        long strike = (parsed.tokenValue().units() + 100) / SpotPrice.ONE_DOLLAR;
+        SimMarket market = new SimMarket(ticker, UUID.nameUUIDFromBytes(ticker.getBytes()).toString(), parsed.event(),
+                event.symbol, strike, now);
+        markets.put(ticker, market);
+        event.markets.add(market);
+        event.markets.sort(Comparator.comparingLong((SimMarket m) -> m.strikeDollars).reversed());
+        return market;
+    }
+
+    /** Writes the members' state to disk if it changed, before the change is answered or published. */
+    private void persist() {
+        if (journal != null && dirty) {
+            journal.save(accountsById.values(), orderSequence);
+            dirty = false;
+        }
     }
 
     public synchronized Optional<SimAccount> accountByKey(String keyId) {
@@ -186,6 +246,7 @@ public final class Exchange {
                 publishIndex(symbol, now);
             }
         }
+        persist();
     }
 
     private void listStrikesAround(SimEvent event, SpotPrice index, Instant now) {
@@ -272,6 +333,7 @@ public final class Exchange {
             if (position == null) {
                 continue;
             }
+            dirty = true;
             long contracts = position.contracts.units();
             boolean wins = yes ? contracts > 0 : contracts < 0;
             Money revenue = wins ? new Money(Math.abs(contracts) * (Money.ONE_DOLLAR / Count.ONE_CONTRACT)) : Money.ZERO;
@@ -286,6 +348,7 @@ public final class Exchange {
             emit("market_positions", "market_position", market.ticker, account.accountId,
                     Wire.marketPosition(account, new SimAccount.Position(market.ticker, market.event.toString(), now)));
         }
+        persist();
         market.openInterest = Count.ZERO;
         market.status = SimMarket.Status.FINALIZED;
         market.settled = now;
@@ -323,6 +386,14 @@ public final class Exchange {
 
     /** Creates an order (V2): validates, checks collateral, matches, rests or cancels the rest. */
     public synchronized SimOrder create(SimAccount account, OrderRequest request) {
+        try {
+            return place(account, request);
+        } finally {
+            persist();
+        }
+    }
+
+    private SimOrder place(SimAccount account, OrderRequest request) {
         Instant now = now();
         SimMarket market = activeMarket(request.ticker());
         if (faults.tradingPaused()) {
@@ -384,6 +455,7 @@ public final class Exchange {
     }
 
     private void register(SimAccount account, SimOrder order) {
+        dirty = true;
         account.orders.put(order.orderId, order);
         if (order.clientOrderId != null) {
             account.orderIdByClientOrderId.put(order.clientOrderId, order.orderId);
@@ -397,6 +469,7 @@ public final class Exchange {
         long closable = order.side == SimOrder.BookSide.BID ? Math.max(0, -held) : Math.max(0, held);
         order.reserved = Money.cost(new Count(Math.max(0, order.remaining.units() - closable)), order.unitCost());
         account.resting.add(order);
+        dirty = true;
     }
 
     /** A cancelled order and how many contracts the cancel took off it. */
@@ -413,6 +486,7 @@ public final class Exchange {
         Book.Levels before = market.book.levels();
         market.book.remove(order);
         finish(order, SimOrder.Status.CANCELED, now);
+        persist();
         afterChange(market, before, now);
         return new Cancelled(order, reducedBy);
     }
@@ -440,6 +514,8 @@ public final class Exchange {
             reserve(accountsById.get(order.accountId), order);
             touchedOrders.add(order);
         }
+        dirty = true;
+        persist();
         afterChange(market, before, now);
         return order;
     }
@@ -493,6 +569,8 @@ public final class Exchange {
             market.book.rest(order);
         }
         touchedOrders.add(order);
+        dirty = true;
+        persist();
         afterChange(market, before, now);
         return order;
     }
@@ -660,6 +738,7 @@ public final class Exchange {
         if (order.marketMaker) {
             return;
         }
+        dirty = true;
         touchedOrders.add(order);
         SimAccount account = accountsById.get(order.accountId);
         Count before = positionOf(account, market).contracts;
@@ -734,6 +813,7 @@ public final class Exchange {
         order.reserved = Money.ZERO;
         order.updated = now;
         if (!order.marketMaker) {
+            dirty = true;
             touchedOrders.add(order);
             SimAccount account = accountsById.get(order.accountId);
             if (account != null) {
@@ -763,6 +843,8 @@ public final class Exchange {
     }
 
     private void flush(Instant now) {
+        // kept on disk before any member hears of the change: what was reported is never forgotten by a crash
+        persist();
         for (SimOrder order : touchedOrders) {
             emit("user_orders", "user_order", order.ticker, order.accountId, Wire.userOrder(order));
         }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,8 +76,23 @@ class TradesController {
     record CloseRequest(String worstPrice) {
     }
 
+    /** The longest Idempotency-Key accepted (a UUID is 36). */
+    static final int MAX_KEY_LENGTH = 128;
+
+    /**
+     * Buys a side of a strike. With an {@code Idempotency-Key} header, a repeat of the key within its window
+     * answers the first trade instead of sending another order. 201: filled (OPEN); 202: sent, outcome not known
+     * yet (PENDING, looked up); 409 problem: rejected by the venue ({@code rejected}) or refused before sending
+     * ({@code blocked}).
+     */
     @PostMapping("/api/trades")
-    ResponseEntity<TradeView> open(@RequestBody OpenRequest body, Principal user) {
+    ResponseEntity<TradeView> open(@RequestBody OpenRequest body,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                   Principal user) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw ApiProblem.badInput("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH
+                    + " characters (one fresh UUID per click)");
+        }
         MarketTicker ticker = parse("ticker", () -> MarketTicker.parse(body.ticker()));
         Side side = parse("side", () -> Side.parse(body.side()));
         if (body.count() == null || body.count() < 1 || body.count() > MAX_COUNT) {
@@ -95,7 +111,15 @@ class TradesController {
                 view.map(v -> v.probability(side)).orElse(null), view.map(v -> v.edge(side)).orElse(null),
                 board.momentum(ticker.event().symbol()), board.spot(ticker.event().symbol()).orElse(null),
                 EntryMethod.MANUAL);
-        return answer(executor.enter(intent), HttpStatus.CREATED);
+        return switch (executor.enter(intent, idempotencyKey)) {
+            case ExecutionResult.Blocked b -> throw ApiProblem.conflict("blocked", b.reason());
+            case ExecutionResult.Sent s when s.trade().status() == TradeStatus.REJECTED ->
+                    throw ApiProblem.conflict("rejected", "not filled: " + s.trade().rejectReason()
+                            + "; nothing was bought (trade " + s.trade().id() + ")");
+            case ExecutionResult.Sent s when s.trade().status() == TradeStatus.PENDING ->
+                    ResponseEntity.status(HttpStatus.ACCEPTED).body(TradeView.of(s.trade()));
+            case ExecutionResult.Sent s -> ResponseEntity.status(HttpStatus.CREATED).body(TradeView.of(s.trade()));
+        };
     }
 
     @PostMapping("/api/trades/{id}/close")

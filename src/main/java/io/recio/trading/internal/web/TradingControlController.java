@@ -15,6 +15,7 @@ import io.recio.trading.internal.TradeExecutor;
 import io.recio.trading.internal.TradeSettings;
 import io.recio.trading.internal.TradeSettingsStore;
 import io.recio.trading.internal.TradingGate;
+import io.recio.trading.internal.TradingLease;
 import io.recio.trading.internal.TradingProperties;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -39,10 +40,12 @@ class TradingControlController {
     private final TradingGate gate;
     private final AutoTradingPush autoTrading;
     private final TradingProperties properties;
+    private final TradingLease lease;
 
     TradingControlController(TradeSettingsStore settings, KillSwitch killSwitch, ActiveTradeSupervisor active,
                              AutoEntrySupervisor autoEntry, TradeExecutor executor, TradingGate gate,
-                             AutoTradingPush autoTrading, TradingProperties properties) {
+                             AutoTradingPush autoTrading, TradingProperties properties, TradingLease lease) {
+        this.lease = lease;
         this.autoTrading = autoTrading;
         this.properties = properties;
         this.settings = settings;
@@ -63,9 +66,11 @@ class TradingControlController {
      * @param holds      every reason holding trading below ACTIVE
      * @param killSwitch the kill switch's reason when engaged, else null
      * @param autoEntry  DISABLED, INACTIVE, PAUSED or ACTIVE
+     * @param leader     whether this instance holds the trading lease (a standby serves the console read-only)
+     * @param leadBy     who holds the trading lease: this instance or another, with its fencing token
      */
     record TradingStatus(String venue, boolean tradingOn, TradingMode mode, List<TradingHold> holds,
-                         String killSwitch, String autoEntry) {
+                         String killSwitch, String autoEntry, boolean leader, String leadBy) {
     }
 
     /** Settings in REST form: the minimum edge and maximum ask as dollar strings, the minimum volume in contracts. */
@@ -184,6 +189,6 @@ class TradingControlController {
     TradingStatus status() {
         TradingState state = gate.state();
         return new TradingStatus(executor.venueName(), state.entriesAllowed(), state.mode(), state.holds(),
-                killSwitch.engaged().orElse(null), autoEntry.status().name());
+                killSwitch.engaged().orElse(null), autoEntry.status().name(), lease.held(), lease.leader());
     }
 }

@@ -101,6 +101,11 @@ class KalshiOrderVenueTest {
         public ExchangeStatus exchangeStatus() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public java.util.Optional<String> marketResult(String ticker) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     final FakeKalshi kalshi = new FakeKalshi();

@@ -24,14 +24,21 @@ import io.recio.trading.internal.MarketBoard;
 import io.recio.trading.internal.TradeManagerService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -52,6 +59,8 @@ class TradingApiTests {
     KillSwitch killSwitch;
     @Autowired
     Clock clock;
+    @Autowired
+    JdbcClient jdbc;
 
     MarketTicker ticker;
 
@@ -97,6 +106,61 @@ class TradingApiTests {
         mvc.perform(get("/api/trades?status=open").with(user("trader")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].ticker").value(ticker.toString()));
+    }
+
+    @Test
+    void fiveIdenticalBuysSentAtOnceWithOneKeyMakeOneTradeAndOneOrder() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long ordersBefore = jdbc.sql("SELECT COUNT(*) FROM trading.trade_order").query(Long.class).single();
+        List<Callable<String>> clicks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clicks.add(() -> mvc.perform(json(post("/api/trades"), """
+                    {"ticker": "%s", "side": "yes", "count": 1, "worst_price": "0.96"}""".formatted(ticker))
+                    .header("Idempotency-Key", key)).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        }
+        List<String> ids = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+            for (Future<String> answer : pool.invokeAll(clicks)) {
+                ids.add(answer.get());
+            }
+        }
+        assertThat(ids).as("every answer is the first trade").containsOnly(ids.getFirst());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM trading.trade_order").query(Long.class).single() - ordersBefore)
+                .as("orders sent").isEqualTo(1);
+    }
+
+    @Test
+    void aNewKeyIsANewOrder() throws Exception {
+        long first = buyWithKey(UUID.randomUUID().toString());
+        long second = buyWithKey(UUID.randomUUID().toString());
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void aRejectedBuyIsA409ProblemNotACreatedTrade() throws Exception {
+        mvc.perform(json(post("/api/trades"), """
+                {"ticker": "%s", "side": "yes", "count": 1, "worst_price": "0.50"}""".formatted(ticker)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("rejected"))
+                .andExpect(jsonPath("$.detail").value(startsWith("not filled: ")));
+    }
+
+    @Test
+    void anOverlongIdempotencyKeyIsA400NamingTheHeader() throws Exception {
+        mvc.perform(json(post("/api/trades"), """
+                {"ticker": "%s", "side": "yes", "count": 1, "worst_price": "0.96"}""".formatted(ticker))
+                        .header("Idempotency-Key", "k".repeat(200)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("Idempotency-Key"));
+    }
+
+    private long buyWithKey(String key) throws Exception {
+        String body = mvc.perform(json(post("/api/trades"), """
+                {"ticker": "%s", "side": "yes", "count": 1, "worst_price": "0.96"}""".formatted(ticker))
+                .header("Idempotency-Key", key)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
     }
 
     @Test

@@ -1,0 +1,182 @@
+package io.recio.kalshi;
+
+import io.recio.ToolCommand;
+import io.recio.ToolOptions;
+import io.recio.kalshi.internal.credentials.CredentialCheck;
+import io.recio.kalshi.internal.credentials.CredentialVault;
+import io.recio.kalshi.internal.credentials.CredentialsService;
+import io.recio.kalshi.internal.credentials.KalshiEnvironment;
+import io.recio.kalshi.internal.credentials.MasterKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recio credentials}: the account's Kalshi API key, stored encrypted in recio's database (run while recio is
+ * stopped when the database is the embedded file), and the master key that encrypts it.
+ */
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = "Store, show or delete the Kalshi API key (encrypted at rest), or rotate the master key.",
+        subcommands = {Credentials.Set.class, Credentials.Show.class, Credentials.Delete.class,
+                Credentials.RotateMasterKey.class})
+public final class Credentials implements Callable<Integer>, ToolCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    /** {@code recio credentials set --environment demo --key-id ID --private-key FILE}. */
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Check a Kalshi API key against its environment (parse, sign, read the balance) and store "
+                    + "it encrypted. Paper and live mode use it from then on.")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        ToolOptions tool;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--environment", required = true, paramLabel = "demo|production",
+                description = "Kalshi's environment the key belongs to: ${COMPLETION-CANDIDATES}.")
+        KalshiEnvironment environment;
+
+        @Option(names = "--key-id", required = true, paramLabel = "ID", description = "The API key id.")
+        String keyId;
+
+        @Option(names = "--private-key", required = true, paramLabel = "FILE",
+                description = "The private key's PEM file as Kalshi gave it ('-' reads it from standard input).")
+        Path privateKey;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String pem;
+            try {
+                pem = privateKey.toString().equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(privateKey);
+            } catch (IOException e) {
+                err.println("recio credentials set: cannot read the private key file " + privateKey + ": "
+                        + e.getClass().getSimpleName());
+                err.flush();
+                return 1;
+            }
+            try (ConfigurableApplicationContext context = tool.startContext()) {
+                KalshiBalance balance = context.getBean(CredentialsService.class).set(environment, keyId, pem,
+                        "command line (" + System.getProperty("user.name") + ")");
+                out.println("Kalshi " + environment + " key stored (encrypted); it reads a balance of $"
+                        + balance.available().toDollars() + ".");
+                out.flush();
+                return 0;
+            } catch (CredentialCheck.Refused e) {
+                err.println("recio credentials set: " + e.field() + ": " + e.getMessage() + ". Nothing was stored.");
+                err.flush();
+                return 1;
+            }
+        }
+    }
+
+    /** {@code recio credentials show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Say whether a key is stored, for which environment, and where the master key is (never "
+                    + "the key itself).")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ToolOptions tool;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ConfigurableApplicationContext context = tool.startContext()) {
+                CredentialsService.Status s = context.getBean(CredentialsService.class).status();
+                out.println(s.stored() ? "Kalshi key stored for " + s.environment() + ", set " + s.updatedAt()
+                        + " by " + s.updatedBy() : "No Kalshi key stored"
+                        + (s.keyFileConfigured() ? "; recio.kalshi.key-file is used" : ""));
+                out.println("Master key " + s.masterKeyId() + " from " + (s.masterKeySource().equals("environment")
+                        ? MasterKey.ENVIRONMENT_VARIABLE : "the key file in the data directory"));
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    /** {@code recio credentials delete}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Forget the stored Kalshi key.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        ToolOptions tool;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = tool.startContext()) {
+                boolean deleted = context.getBean(CredentialsService.class)
+                        .delete("command line (" + System.getProperty("user.name") + ")");
+                spec.commandLine().getOut().println(deleted ? "Kalshi key deleted." : "No Kalshi key was stored.");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+
+    /** {@code recio credentials rotate-master-key}. */
+    @Command(name = "rotate-master-key", mixinStandardHelpOptions = true,
+            description = "Re-encrypt the stored key with a new master key. With the key file: a new random key "
+                    + "replaces it. With RECIO_MASTER_KEY: give the new key in RECIO_NEW_MASTER_KEY, then set "
+                    + "RECIO_MASTER_KEY to it before the next start.")
+    static final class RotateMasterKey implements Callable<Integer> {
+        @Mixin
+        ToolOptions tool;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ConfigurableApplicationContext context = tool.startContext()) {
+                CredentialVault vault = context.getBean(CredentialVault.class);
+                String newKey = context.getEnvironment().getProperty("RECIO_NEW_MASTER_KEY");
+                if (vault.fromEnvironment() && (newKey == null || newKey.isBlank())) {
+                    err.println("recio credentials rotate-master-key: the master key comes from RECIO_MASTER_KEY; "
+                            + "put the new one (openssl rand -base64 32) in RECIO_NEW_MASTER_KEY and run this again");
+                    err.flush();
+                    return 2;
+                }
+                MasterKey next = newKey == null || newKey.isBlank() ? MasterKey.generate()
+                        : MasterKey.parse(newKey, "RECIO_NEW_MASTER_KEY");
+                String old = vault.masterKeyId();
+                vault.rotate(next);
+                out.println("Master key rotated from " + old + " to " + next.id() + "."
+                        + (vault.fromEnvironment() ? " Set RECIO_MASTER_KEY to the value of RECIO_NEW_MASTER_KEY now."
+                        : ""));
+                out.flush();
+                return 0;
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                err.println("recio credentials rotate-master-key: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+    }
+}

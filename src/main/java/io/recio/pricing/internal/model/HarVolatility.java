@@ -1,0 +1,172 @@
+package io.recio.pricing.internal.model;
+
+import java.util.Arrays;
+
+/**
+ * HAR-style volatility (Corsi 2009): the next hour's variance of one-minute log returns forecast as a weighted sum
+ * of the realised variances of the trailing 15, 60, 360 and 1440 minutes, the weights fitted by non-negative least
+ * squares on the build history (each minute's realised variance of the following hour as the target).
+ */
+public final class HarVolatility {
+
+    /** Trailing windows in minutes, shortest first. */
+    public static final int[] WINDOWS = {15, 60, 360, 1440};
+    private static final int TARGET = 60;
+
+    private final double[] weights;
+
+    private HarVolatility(double[] weights) {
+        this.weights = weights;
+    }
+
+    /** The fitted weights, one per {@link #WINDOWS} entry. */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Fits the weights on the minutes {@code 0..end-1} of {@code s}; null when too little complete history exists. */
+    public static HarVolatility fit(MinuteSeries s, int end) {
+        double[][] trailing = trailing(s);
+        double[] squares = squares(s);
+        double[] prefix = prefix(squares);
+        int[] counts = counts(s);
+        int k = WINDOWS.length;
+        double[][] xtx = new double[k][k];
+        double[] xty = new double[k];
+        long rows = 0;
+        for (int i = WINDOWS[k - 1]; i + TARGET < end; i++) {
+            int present = counts[i + TARGET + 1] - counts[i + 1];
+            if (present < TARGET / 2 || Double.isNaN(trailing[k - 1][i])) {
+                continue;
+            }
+            double y = (prefix[i + TARGET + 1] - prefix[i + 1]) / present;
+            for (int a = 0; a < k; a++) {
+                xty[a] += trailing[a][i] * y;
+                for (int b = 0; b < k; b++) {
+                    xtx[a][b] += trailing[a][i] * trailing[b][i];
+                }
+            }
+            rows++;
+        }
+        if (rows < 1440) {
+            return null;
+        }
+        boolean[] active = new boolean[k];
+        Arrays.fill(active, true);
+        double[] w;
+        while (true) {
+            w = solve(xtx, xty, active);
+            int worst = -1;
+            for (int a = 0; a < k; a++) {
+                if (active[a] && w[a] < 0 && (worst < 0 || w[a] < w[worst])) {
+                    worst = a;
+                }
+            }
+            if (worst < 0) {
+                return new HarVolatility(w);
+            }
+            active[worst] = false;
+        }
+    }
+
+    /** The forecast variance per minute at the close of every minute of {@code s} (NaN while the windows fill). */
+    public double[] variancePerMinute(MinuteSeries s) {
+        double[][] trailing = trailing(s);
+        double[] out = new double[s.size()];
+        for (int i = 0; i < out.length; i++) {
+            double v = 0;
+            for (int a = 0; a < weights.length; a++) {
+                v += weights[a] == 0 ? 0 : weights[a] * trailing[a][i];
+            }
+            out[i] = v > 0 ? v : Double.NaN;
+        }
+        return out;
+    }
+
+    /** Mean squared one-minute log return over each trailing window ending at minute i (NaN when under half present). */
+    public static double[][] trailing(MinuteSeries s) {
+        double[] prefix = prefix(squares(s));
+        int[] counts = counts(s);
+        double[][] out = new double[WINDOWS.length][s.size()];
+        for (int a = 0; a < WINDOWS.length; a++) {
+            int w = WINDOWS[a];
+            for (int i = 0; i < s.size(); i++) {
+                int from = Math.max(0, i + 1 - w);
+                int present = counts[i + 1] - counts[from];
+                out[a][i] = i + 1 < w || present < w / 2 ? Double.NaN : (prefix[i + 1] - prefix[from]) / present;
+            }
+        }
+        return out;
+    }
+
+    /** Squared log return of each minute against the one before (0 where either is missing). */
+    private static double[] squares(MinuteSeries s) {
+        double[] out = new double[s.size()];
+        for (int i = 1; i < s.size(); i++) {
+            double r = Math.log(s.close(i) / s.close(i - 1));
+            out[i] = Double.isNaN(r) ? 0 : r * r;
+        }
+        return out;
+    }
+
+    private static int[] counts(MinuteSeries s) {
+        int[] out = new int[s.size() + 1];
+        for (int i = 0; i < s.size(); i++) {
+            boolean present = i > 0 && !Double.isNaN(s.close(i)) && !Double.isNaN(s.close(i - 1));
+            out[i + 1] = out[i] + (present ? 1 : 0);
+        }
+        return out;
+    }
+
+    private static double[] prefix(double[] x) {
+        double[] out = new double[x.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            out[i + 1] = out[i] + x[i];
+        }
+        return out;
+    }
+
+    /** Solves the normal equations restricted to the active columns (Gaussian elimination with pivoting). */
+    private static double[] solve(double[][] xtx, double[] xty, boolean[] active) {
+        int k = xty.length;
+        int[] cols = java.util.stream.IntStream.range(0, k).filter(a -> active[a]).toArray();
+        int m = cols.length;
+        double[][] a = new double[m][m + 1];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                a[r][c] = xtx[cols[r]][cols[c]];
+            }
+            a[r][m] = xty[cols[r]];
+        }
+        for (int p = 0; p < m; p++) {
+            int best = p;
+            for (int r = p + 1; r < m; r++) {
+                if (Math.abs(a[r][p]) > Math.abs(a[best][p])) {
+                    best = r;
+                }
+            }
+            double[] tmp = a[p];
+            a[p] = a[best];
+            a[best] = tmp;
+            for (int r = p + 1; r < m; r++) {
+                double f = a[r][p] / a[p][p];
+                for (int c = p; c <= m; c++) {
+                    a[r][c] -= f * a[p][c];
+                }
+            }
+        }
+        double[] x = new double[m];
+        for (int r = m - 1; r >= 0; r--) {
+            double sum = a[r][m];
+            for (int c = r + 1; c < m; c++) {
+                sum -= a[r][c] * x[c];
+            }
+            x[r] = sum / a[r][r];
+        }
+        double[] w = new double[k];
+        for (int r = 0; r < m; r++) {
+            w[cols[r]] = x[r];
+        }
+        return w;
+    }
+}

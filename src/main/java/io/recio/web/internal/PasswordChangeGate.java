@@ -1,0 +1,61 @@
+package io.recio.web.internal;
+
+import io.recio.accounts.UserAccount;
+import io.recio.accounts.UserAccounts;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A user whose password someone else set (generated, or reset by an admin) does nothing else until they choose
+ * their own: pages lead to Settings, API calls other than {@code /api/me} and the password change answer 403
+ * {@code password_change_required}. So a password that travelled through another person never becomes the
+ * long-term one.
+ */
+final class PasswordChangeGate extends OncePerRequestFilter {
+
+    /** What such a user may still reach: Settings with its script and styles, who they are, the change itself. */
+    private static final List<String> OPEN = List.of("/settings", "/api/me", "/api/me/password", "/logout", "/login",
+            "/error", "/health", "/favicon.ico", "/ws/live");
+    private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/", "/img/", "/webjars/", "/error/",
+            "/actuator/health");
+
+    private final UserAccounts accounts;
+    private final JsonMapper json;
+
+    PasswordChangeGate(UserAccounts accounts, JsonMapper json) {
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return OPEN.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !AccessRules.permissions(auth).isEmpty()
+                && accounts.find(auth.getName()).map(UserAccount::mustChangePassword).orElse(false)) {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                SecurityConfiguration.writeProblem(json, response, HttpStatus.FORBIDDEN, "password_change_required",
+                        "choose your own password first (Settings → Password): yours was set by someone else");
+            } else {
+                response.sendRedirect(request.getContextPath() + "/settings?password-change-required");
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
