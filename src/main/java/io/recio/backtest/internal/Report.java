@@ -104,7 +104,8 @@ public record Report(String id, String symbol, Instant from, Instant to, Instant
             peak = Math.max(peak, running);
             maxDrawdown = Math.max(maxDrawdown, peak - running);
             equity.add(new EquityPoint(t.closedAt(), dollars(running), dollars(running - peak)));
-            daily.merge(LocalDate.ofInstant(t.closedAt(), ZoneOffset.UTC), t.pnl().units(), Long::sum);
+            // a settlement at midnight closes the day's last hour: it counts for that day
+            daily.merge(LocalDate.ofInstant(t.closedAt().minusSeconds(1), ZoneOffset.UTC), t.pnl().units(), Long::sum);
         }
         int unfilled = (int) r.trades().stream().filter(t -> t.status() == TradeStatus.REJECTED).count();
         Summary summary = new Summary(filled.size(), wins, filled.isEmpty() ? null : wins / (double) filled.size(),
