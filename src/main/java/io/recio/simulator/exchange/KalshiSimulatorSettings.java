@@ -54,4 +54,15 @@ public record KalshiSimulatorSettings(int strikesEachSide, int eventsAhead, long
     public long spacing(Symbol symbol) {
         return symbol == Symbol.BTC ? btcStrikeSpacing : ethStrikeSpacing;
     }
+
+    /**
+     * The strikes (whole dollars, positive) listed for {@code symbol} with the index at {@code indexDollars}:
+     * the multiple of the spacing nearest the index and {@link #strikesEachSide} more on each side.
+     */
+    public long[] strikesAround(Symbol symbol, double indexDollars) {
+        long spacing = spacing(symbol);
+        long center = Math.round(indexDollars / spacing) * spacing;
+        return java.util.stream.LongStream.rangeClosed(-strikesEachSide, strikesEachSide)
+                .map(i -> center + i * spacing).filter(strike -> strike > 0).toArray();
+    }
 }

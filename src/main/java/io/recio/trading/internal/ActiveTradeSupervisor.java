@@ -167,7 +167,12 @@ public class ActiveTradeSupervisor implements ManagedService {
 
     /** The worst price an exit accepts: the bid less the configured slippage, never below 1¢. */
     public Price worstExit(Price bid) {
-        return new Price(Math.max(100, bid.units() - properties.exitSlippageCents() * 100L));
+        return worstExit(bid, properties.exitSlippageCents());
+    }
+
+    /** The worst price an exit accepts with {@code slippageCents} of slippage below the bid, never below 1¢. */
+    public static Price worstExit(Price bid, int slippageCents) {
+        return new Price(Math.max(100, bid.units() - slippageCents * 100L));
     }
 
     /** Closes every open trade (kill switch with flatten); returns the results. */

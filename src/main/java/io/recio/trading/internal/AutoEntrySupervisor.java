@@ -6,11 +6,9 @@ import io.recio.market.Symbol;
 import io.recio.ops.ManagedService;
 import io.recio.ops.ServiceContext;
 import io.recio.ops.ServiceName;
-import io.recio.trading.EntryMethod;
 import io.recio.trading.StrikeView;
 import io.recio.trading.Trade;
 import io.recio.trading.TradingMode;
-import io.recio.trading.venue.TimeInForce;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,14 +141,10 @@ public class AutoEntrySupervisor implements ManagedService {
         for (StrikeView view : board.strikes()) {
             for (Side side : Side.values()) {
                 Instant now = clock.instant();
-                boolean holding = live.stream().anyMatch(t -> t.ticker().equals(view.ticker()) && t.side() == side
-                        && !t.status().isFinal() && t.status() != io.recio.trading.TradeStatus.EXPIRED);
-                EntryGates.Decision d = decide(view, side, s, holding, now);
+                EntryGates.Decision d = decide(view, side, s, EntryScan.holding(live, view.ticker(), side), now);
                 if (d.enter()) {
-                    ExecutionResult r = executor.enter(new TradeManager.NewTrade(properties.user(), view.ticker(),
-                            view.strike(), side, view.close(), s.entrySize(), view.ask(side), TimeInForce.IOC,
-                            view.probability(side), view.edge(side), board.momentum(view.ticker().event().symbol()),
-                            view.spot(), EntryMethod.AUTO));
+                    ExecutionResult r = executor.enter(EntryScan.intent(properties.user(), view, side, s,
+                            board.momentum(view.ticker().event().symbol())));
                     if (r instanceof ExecutionResult.Sent) {
                         state.entered(properties.user(), view.ticker(), side, now);
                     }

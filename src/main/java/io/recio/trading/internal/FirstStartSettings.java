@@ -34,16 +34,8 @@ class FirstStartSettings {
         }
     }
 
-    /**
-     * The defaults with auto-entry on and gates the simulated market passes now and then: no volume filter (the
-     * simulated exchange reports no traded volume) and a minimum probability of 70 % instead of 95 % (the
-     * simulated makers price the strong favourites above the model, so REC.IO's 95 % finds almost nothing to buy;
-     * from 70 % the bot still buys only the favoured side, several times an hour).
-     */
+    /** The defaults as a simulated market needs them (see {@link TradeSettings#forSimulatedMarket}). */
     static TradeSettings demo(TradeSettings d) {
-        return new TradeSettings(true, d.autoStopEnabled(), d.positionSize(), d.multiplier(), 70.0, d.minEdge(),
-                d.minTimeSeconds(), d.maxTimeSeconds(), d.cooldownSeconds(), d.spikeThreshold(), d.recoveryThreshold(),
-                d.recoveryMinutes(), Count.ZERO, d.maxAsk(), d.stopProbability(), d.stopMinHoldSeconds(),
-                d.stopVerifySeconds(), d.momentumStopEnabled(), d.momentumStopThreshold());
+        return d.forSimulatedMarket();
     }
 }

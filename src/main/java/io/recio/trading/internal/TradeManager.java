@@ -215,10 +215,10 @@ public class TradeManager {
                 feeLeft -= share;
                 long payout = t.side() == notice.result() ? Money.cost(t.remaining(), Price.ONE).units() : 0;
                 long fees = t.fees().units() + share;
-                long pnl = payout + exitProceeds(t.id()) - entryCost(t.id()) - fees;
+                long pnl = pnl(payout, exitProceeds(t.id()), entryCost(t.id()), fees);
                 move(t, TradeStatus.SETTLED);
                 jdbc.sql("UPDATE trading.trade SET payout = ?, fees = ?, pnl = ?, result = ?, closed_at = ? WHERE id = ?")
-                        .params(payout, fees, pnl, pnl > 0 ? "WIN" : "LOSS", ts(now), t.id()).update();
+                        .params(payout, fees, pnl, result(pnl), ts(now), t.id()).update();
                 logLine(t.id(), TradeStatus.EXPIRED, TradeStatus.SETTLED, "settled " + notice.result() + ": payout "
                         + new Money(payout) + ", fees " + new Money(fees) + ", PnL " + new Money(pnl), now);
             }
@@ -426,8 +426,8 @@ public class TradeManager {
         long proceeds = exitProceeds(t.id());
         long fees = jdbc.sql("SELECT COALESCE(SUM(fee), 0) FROM trading.trade_fill WHERE trade_id = ?")
                 .param(t.id()).query(Long.class).single();
-        Long entryPrice = contracts == 0 ? null : Math.round(cost * (double) Count.ONE_CONTRACT / contracts);
-        Long exitPrice = sold == 0 ? null : Math.round(proceeds * (double) Count.ONE_CONTRACT / sold);
+        Long entryPrice = averagePrice(cost, contracts);
+        Long exitPrice = averagePrice(proceeds, sold);
         jdbc.sql("""
                 UPDATE trading.trade SET contracts = ?, entry_cost = ?, entry_price = ?, closed_contracts = ?,
                   exit_proceeds = ?, exit_price = ?, fees = ? WHERE id = ?""")
@@ -442,12 +442,12 @@ public class TradeManager {
             return;
         }
         if (closed >= contracts) {
-            long pnl = proceeds - cost - fees;
+            long pnl = pnl(0, proceeds, cost, fees);
             if (t.status() != TradeStatus.CLOSED) {
                 move(t, TradeStatus.CLOSED);
             }
             jdbc.sql("UPDATE trading.trade SET pnl = ?, result = ?, closed_at = ? WHERE id = ?")
-                    .params(pnl, pnl > 0 ? "WIN" : "LOSS", ts(now), t.id()).update();
+                    .params(pnl, result(pnl), ts(now), t.id()).update();
             logLine(t.id(), t.status(), TradeStatus.CLOSED, "exit filled at " + new Price(exitPrice) + ": PnL "
                     + new Money(pnl) + " after fees " + new Money(fees), now);
         } else if (t.status() == TradeStatus.CLOSING) {
@@ -567,6 +567,21 @@ public class TradeManager {
     private static SpotPrice spot(ResultSet rs, String column) throws SQLException {
         Long v = rs.getObject(column, Long.class);
         return v == null ? null : new SpotPrice(v);
+    }
+
+    /** A trade's realized PnL in $0.0001: payout plus exit proceeds less entry cost and every fee. */
+    public static long pnl(long payout, long exitProceeds, long entryCost, long fees) {
+        return payout + exitProceeds - entryCost - fees;
+    }
+
+    /** WIN for a positive PnL, LOSS otherwise. */
+    public static String result(long pnl) {
+        return pnl > 0 ? "WIN" : "LOSS";
+    }
+
+    /** The average fill price ($0.0001) of {@code contracts} (1/100s) that cost {@code money}; null for none. */
+    public static Long averagePrice(long money, long contracts) {
+        return contracts == 0 ? null : Math.round(money * (double) Count.ONE_CONTRACT / contracts);
     }
 
     static Timestamp ts(Instant i) {

@@ -47,6 +47,18 @@ public record TradeSettings(boolean autoEntryEnabled, boolean autoStopEnabled, l
     public static final TradeSettings DEFAULTS = new TradeSettings(false, true, 1, 1, 95.0, new Money(25), 120, 900,
             10, 0.36, 0.30, 15, Count.ofContracts(1000), new Price(9_800), 40.0, 60, 15, true, 0.36);
 
+    /**
+     * These settings with auto-entry on and the gates a simulated market passes now and then: no volume filter
+     * (simulated markets report no traded volume) and a minimum probability of 70 % instead of 95 % (the
+     * simulated makers price the strong favourites above the model, so REC.IO's 95 % finds almost nothing to
+     * buy; from 70 % the bot still buys only the favoured side, several times an hour).
+     */
+    public TradeSettings forSimulatedMarket() {
+        return new TradeSettings(true, autoStopEnabled, positionSize, multiplier, 70.0, minEdge, minTimeSeconds,
+                maxTimeSeconds, cooldownSeconds, spikeThreshold, recoveryThreshold, recoveryMinutes, Count.ZERO, maxAsk,
+                stopProbability, stopMinHoldSeconds, stopVerifySeconds, momentumStopEnabled, momentumStopThreshold);
+    }
+
     /** Contracts per auto entry. */
     public Count entrySize() {
         return Count.ofContracts(positionSize * multiplier);

@@ -253,14 +253,8 @@ public final class Exchange {
         if (!now.isBefore(event.ticker.close())) {
             return;
         }
-        long spacing = settings.spacing(event.symbol);
-        long center = Math.round(index.dollars() / spacing) * spacing;
         List<SimMarket> added = new ArrayList<>();
-        for (int i = -settings.strikesEachSide(); i <= settings.strikesEachSide(); i++) {
-            long strike = center + i * spacing;
-            if (strike <= 0) {
-                continue;
-            }
+        for (long strike : settings.strikesAround(event.symbol, index.dollars())) {
             SpotPrice floor = new SpotPrice(strike * SpotPrice.ONE_DOLLAR - 100);
             String ticker = MarketTicker.threshold(event.ticker, floor).toString();
             if (!markets.containsKey(ticker)) {

@@ -75,16 +75,8 @@ public final class MarketMakerModel {
 
     /** The makers' ladder around a quoted mid (fraction of $1), on the 1¢ grid within 1¢..99¢. */
     public static List<Quote> ladder(double mid) {
-        double cents = mid * 100;
-        int bestBid = (int) Math.ceil(cents) - 1;
+        int bestBid = bestBidCents(mid);
         int bestAsk = bestBid + 1;
-        if (bestBid < 1) {
-            bestBid = 0;
-            bestAsk = 1;
-        } else if (bestAsk > 99) {
-            bestAsk = 100;
-            bestBid = 99;
-        }
         long depth = mid < 0.10 || mid > 0.90 ? DEPTH_IN_TAILS : DEPTH_NEAR_MONEY;
         List<Quote> quotes = new ArrayList<>();
         for (int level = 0; level < LEVEL_SHARE.length; level++) {
@@ -99,6 +91,15 @@ public final class MarketMakerModel {
             }
         }
         return quotes;
+    }
+
+    /**
+     * The makers' best YES bid in cents around a quoted mid: the cent just below it, 0 (no bid) below 1¢ and 99
+     * above 99¢; the best ask is one cent above (100: no ask).
+     */
+    public static int bestBidCents(double mid) {
+        int bestBid = (int) Math.ceil(mid * 100) - 1;
+        return Math.clamp(bestBid, 0, 99);
     }
 
     /** Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf, error below 1.5e-7). */
