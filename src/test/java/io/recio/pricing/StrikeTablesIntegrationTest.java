@@ -28,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = "recio.services.autostart=true")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+// Its background services would go on running in the context cache and starve the tests after it.
+@DirtiesContext
 class StrikeTablesIntegrationTest {
 
     @TestConfiguration

@@ -42,16 +42,19 @@ class InitialAdmin implements ApplicationRunner {
         }
         String generated = accounts.generatePassword();
         accounts.createWithTemporaryPassword(USERNAME, generated, Role.MASTER_ADMIN);
-        // Shown once, on purpose: this is the only way the owner learns the generated password.
-        log.warn("""
+        // Shown once, on purpose: this is the only way the owner learns the generated password. It goes to the
+        // terminal only, never through the logger, so no log file ever holds it.
+        log.warn("Created the master admin '{}' with a generated password, printed once on the terminal.", USERNAME);
+        System.out.printf("""
 
                 ==============================================================
                  recio created the master admin.  Sign in at /login with
-                   username: {}
-                   password: {}
+                   username: %s
+                   password: %s
                  This password is shown only once and must be changed at the
                  first sign-in. Set RECIO_ADMIN_PASSWORD
                  before the first start to choose it yourself.
-                ==============================================================""", USERNAME, generated);
+                ==============================================================
+                %n""", USERNAME, generated);
     }
 }
