@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A plain user buys a side of a strike from the live strike table against the simulated exchange, sees the trade
  * among the active trades with a live PnL, closes it after confirming, and finds it in History with the PnL its
  * fills come to, and in the CSV export of that filter.
  */
+// A world of its own: the System page's tests before it restart and stop services of the shared one.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class TradeRoundTripBrowserTest extends ConsoleWorld {
 
     @Autowired

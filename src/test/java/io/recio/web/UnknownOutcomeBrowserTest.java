@@ -7,12 +7,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Kalshi takes an order but its answer never comes: the trade dialog says the outcome is unknown (never that the
  * trade happened), the trade shows as UNKNOWN among the active trades while lookups fail, and turns OPEN by itself
  * once a lookup finds the order.
  */
+// A world of its own: the System page's tests before it restart and stop services of the shared one.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class UnknownOutcomeBrowserTest extends ConsoleWorld {
 
     @Autowired
