@@ -60,8 +60,8 @@ class PricesControllerTest {
                 .andExpect(jsonPath("$.source").value("coinbase"))
                 // The deltas look back from now, and seconds may pass between logging and asking on a busy machine:
                 // each second shifts a delta by about 0.001 %.
-                .andExpect(jsonPath("$.deltas_percent['1m']", closeTo(60 * 100.0 / 90_060, 0.01)))
-                .andExpect(jsonPath("$.deltas_percent['2m']", closeTo(120 * 100.0 / 90_000, 0.01)))
+                .andExpect(jsonPath("$.deltas_percent['1m']").value(closeTo(60 * 100.0 / 90_060, 0.01), Double.class))
+                .andExpect(jsonPath("$.deltas_percent['2m']").value(closeTo(120 * 100.0 / 90_000, 0.01), Double.class))
                 .andExpect(jsonPath("$.momentum").isNumber())
                 .andExpect(jsonPath("$.stale").isBoolean());
     }
