@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Migrations and a write/read round trip on H2 in PostgreSQL mode (the demo database). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "recio.services.autostart=false")
+// a web application: the master admin is created only where there is a console to sign in to
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "recio.services.autostart=false")
 @ActiveProfiles("test")
 class UserAccountsH2Test {
 

@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Migrations and a write/read round trip on the real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "recio.services.autostart=false")
+// a web application: the master admin is created only where there is a console to sign in to
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "recio.services.autostart=false")
 @ActiveProfiles("test")
 class UserAccountsPostgresTest {
 
