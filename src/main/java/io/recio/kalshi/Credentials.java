@@ -2,11 +2,10 @@ package io.recio.kalshi;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.accounts.SecretBox;
 import io.recio.kalshi.internal.credentials.CredentialCheck;
-import io.recio.kalshi.internal.credentials.CredentialVault;
 import io.recio.kalshi.internal.credentials.CredentialsService;
 import io.recio.kalshi.internal.credentials.KalshiEnvironment;
-import io.recio.kalshi.internal.credentials.MasterKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +109,7 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
                         + " by " + s.updatedBy() : "No Kalshi key stored"
                         + (s.keyFileConfigured() ? "; recio.kalshi.key-file is used" : ""));
                 out.println("Master key " + s.masterKeyId() + " from " + (s.masterKeySource().equals("environment")
-                        ? MasterKey.ENVIRONMENT_VARIABLE : "the key file in the data directory"));
+                        ? SecretBox.ENVIRONMENT_VARIABLE : "the key file in the data directory"));
                 out.flush();
                 return 0;
             }
@@ -140,7 +139,8 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
 
     /** {@code recio credentials rotate-master-key}. */
     @Command(name = "rotate-master-key", mixinStandardHelpOptions = true,
-            description = "Re-encrypt the stored key with a new master key. With the key file: a new random key "
+            description = "Re-encrypt the stored secrets (the Kalshi key, the alert channels' tokens and webhook URLs) "
+                    + "with a new master key. With the key file: a new random key "
                     + "replaces it. With RECIO_MASTER_KEY: give the new key in RECIO_NEW_MASTER_KEY, then set "
                     + "RECIO_MASTER_KEY to it before the next start.")
     static final class RotateMasterKey implements Callable<Integer> {
@@ -155,20 +155,18 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (ConfigurableApplicationContext context = tool.startContext()) {
-                CredentialVault vault = context.getBean(CredentialVault.class);
-                String newKey = context.getEnvironment().getProperty("RECIO_NEW_MASTER_KEY");
-                if (vault.fromEnvironment() && (newKey == null || newKey.isBlank())) {
+                SecretBox box = context.getBean(SecretBox.class);
+                String newKey = context.getEnvironment().getProperty(SecretBox.NEW_KEY_VARIABLE);
+                if (box.fromEnvironment() && (newKey == null || newKey.isBlank())) {
                     err.println("recio credentials rotate-master-key: the master key comes from RECIO_MASTER_KEY; "
                             + "put the new one (openssl rand -base64 32) in RECIO_NEW_MASTER_KEY and run this again");
                     err.flush();
                     return 2;
                 }
-                MasterKey next = newKey == null || newKey.isBlank() ? MasterKey.generate()
-                        : MasterKey.parse(newKey, "RECIO_NEW_MASTER_KEY");
-                String old = vault.masterKeyId();
-                vault.rotate(next);
-                out.println("Master key rotated from " + old + " to " + next.id() + "."
-                        + (vault.fromEnvironment() ? " Set RECIO_MASTER_KEY to the value of RECIO_NEW_MASTER_KEY now."
+                String old = box.masterKeyId();
+                String next = box.rotate(newKey);
+                out.println("Master key rotated from " + old + " to " + next + "."
+                        + (box.fromEnvironment() ? " Set RECIO_MASTER_KEY to the value of RECIO_NEW_MASTER_KEY now."
                         : ""));
                 out.flush();
                 return 0;
