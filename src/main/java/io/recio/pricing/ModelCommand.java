@@ -51,7 +51,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
 
     /** {@code recio model build}. */
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Build the fingerprint tables and the volatility fit from the one-minute history in the "
+            description = "Build the fingerprint tables, the volatility fit and the HAR weights from the one-minute history in the "
                     + "database into the analytics schema (recio also rebuilds them weekly).")
     static final class Build implements Callable<Integer> {
 
@@ -85,10 +85,13 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     if (r.built()) {
                         built++;
                         System.out.printf(Locale.ROOT, "%s: built from %,d candles (%s .. %s), %,d one-minute moves, "
-                                        + "volatility %s, in %.1f s%n", s, r.candles(), r.from(), r.to(), r.samples(),
+                                        + "volatility %s, HAR weights 15/60/360/1440 min %s, in %.1f s%n", s,
+                                r.candles(), r.from(), r.to(), r.samples(),
                                 r.volatility() == null ? "not fitted" : String.format(Locale.ROOT,
                                         "%.3g per sqrt(s), Student-t nu %.2f", r.volatility().sigmaPerSecond(),
-                                        r.volatility().nu()), r.took().toMillis() / 1000.0);
+                                        r.volatility().nu()),
+                                r.har() == null ? "not fitted (needs two days and an hour of history)"
+                                        : Evaluation.weights(r.har().weights()), r.took().toMillis() / 1000.0);
                     } else {
                         System.out.println(s + ": not built: " + r.message());
                     }
