@@ -1,5 +1,6 @@
 package io.recio.pricing.internal;
 
+import io.recio.feeds.LoggedMinutes;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.model.FingerprintBuilder;
@@ -29,7 +30,8 @@ public class ModelBuilds {
     public static final int MIN_CANDLES = 180;
 
     /** History the HAR model's longest trailing window needs, with its first return's starting close. */
-    private static final Duration HAR_HISTORY = Duration.ofMinutes(HarVolatility.WINDOWS[HarVolatility.WINDOWS.length - 1] + 2L);
+    private static final Duration HAR_HISTORY =
+            Duration.ofMinutes(HarVolatility.WINDOWS[HarVolatility.WINDOWS.length - 1] + 2L);
 
     /** The outcome of one symbol's build; {@code volatility} and {@code har} are null when not fitted. */
     public record Report(Symbol symbol, boolean built, String message, long candles, Instant from, Instant to,
@@ -37,6 +39,7 @@ public class ModelBuilds {
     }
 
     private final ObjectProvider<PriceHistory> history;
+    private final ObjectProvider<LoggedMinutes> loggedMinutes;
     private final ModelStore store;
     private final Models models;
     private final PricingProperties properties;
@@ -44,9 +47,10 @@ public class ModelBuilds {
     /** How many candles each symbol's last build read (a build after new history may fit what it could not). */
     private final Map<Symbol, Long> builtFrom = new ConcurrentHashMap<>();
 
-    ModelBuilds(ObjectProvider<PriceHistory> history, ModelStore store, Models models, PricingProperties properties,
-                Clock clock) {
+    ModelBuilds(ObjectProvider<PriceHistory> history, ObjectProvider<LoggedMinutes> loggedMinutes, ModelStore store,
+                Models models, PricingProperties properties, Clock clock) {
         this.history = history;
+        this.loggedMinutes = loggedMinutes;
         this.store = store;
         this.models = models;
         this.properties = properties;
@@ -59,10 +63,7 @@ public class ModelBuilds {
         return h != null && h.count(symbol) >= MIN_CANDLES;
     }
 
-    /**
-     * Installs the stored tables of every symbol, and gives the HAR model the newest day of history its trailing
-     * windows start from; returns how many symbols had a fingerprint.
-     */
+    /** Installs the stored tables of every symbol; returns how many symbols had a fingerprint. */
     public int loadStored() {
         int loaded = 0;
         for (Symbol symbol : Symbol.values()) {
@@ -72,7 +73,6 @@ public class ModelBuilds {
             if (har.isPresent()) {
                 models.har().install(symbol, har.get(), build.map(ModelStore.Build::volatility)
                         .map(VolatilityFit::nu).orElse(VolatilityFit.DEFAULT_NU));
-                seedHar(symbol);
             }
             Optional<FingerprintTable> table = store.fingerprint(symbol);
             if (table.isPresent()) {
@@ -142,15 +142,25 @@ public class ModelBuilds {
         return h != null && !Long.valueOf(h.count(symbol)).equals(builtFrom.get(symbol));
     }
 
-    /** The newest day of one-minute history up to now, the HAR model's trailing windows. */
-    private void seedHar(Symbol symbol) {
-        PriceHistory h = history.getIfAvailable();
-        if (h == null) {
-            return;
-        }
+    /**
+     * Gives the HAR model the newest day up to now its trailing windows start from: the one-minute history, and
+     * where the price log holds a minute (the recent ones are rolled into the history only after the log's
+     * retention), the logged minute. Reads a day of seconds: at start, off the strike-table thread.
+     */
+    public void seedHar(Symbol symbol) {
         Instant now = clock.instant();
+        Instant from = now.minus(HAR_HISTORY);
         MinuteSeries.Builder day = MinuteSeries.builder();
-        h.forEachCandle(symbol, now.minus(HAR_HISTORY), now, day::add);
+        // the grid starts at the window's first minute, whichever source holds it
+        day.add(from, Double.NaN, Double.NaN);
+        PriceHistory h = history.getIfAvailable();
+        if (h != null) {
+            h.forEachCandle(symbol, from, now, day::add);
+        }
+        LoggedMinutes log = loggedMinutes.getIfAvailable();
+        if (log != null) {
+            log.forEachMinute(symbol, from, now, day::add);
+        }
         models.har().seed(symbol, day.build());
     }
 }

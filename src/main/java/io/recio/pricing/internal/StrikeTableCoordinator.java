@@ -346,11 +346,23 @@ public class StrikeTableCoordinator implements StrikeTables, FreshnessSource {
         worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strike-tables").factory());
         reportedProblem = "";
         builder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("model-build").factory());
+        builder.execute(this::seedHar);
         if (properties.buildAtStart()) {
             builder.execute(this::buildMissing);
         }
         for (Symbol s : Symbol.values()) {
             schedule(s);
+        }
+    }
+
+    /** The HAR model's trailing day from the history and the price log; the other models serve meanwhile. */
+    private void seedHar() {
+        for (Symbol s : Symbol.values()) {
+            try {
+                builds.seedHar(s);
+            } catch (RuntimeException e) {
+                log.warn("could not read the newest day of {} for the HAR model: {}", s, e.getMessage());
+            }
         }
     }
 
