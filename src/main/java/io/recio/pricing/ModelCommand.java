@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code recio model build|evaluate}: builds the model tables from history, or scores both models on held-out files. */
+/** {@code recio model build|evaluate}: builds the model tables from history, or scores every model on held-out files. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Build the probability models from the price history, or evaluate them on held-out data.",
         subcommands = {ModelCommand.Build.class, ModelCommand.Evaluate.class})
@@ -106,7 +106,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
 
     /** {@code recio model evaluate}. */
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
-            description = "Score both models on the last days of one-minute history files they were not built from: "
+            description = "Score every model on the last days of one-minute history files they were not built from: "
                     + "Brier score, log loss, a reliability table, and a reliability chart (SVG).")
     static final class Evaluate implements Callable<Integer> {
 
