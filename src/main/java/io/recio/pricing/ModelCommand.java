@@ -6,6 +6,7 @@ import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.ModelBuilds;
 import io.recio.pricing.internal.PricingProperties;
+import io.recio.pricing.internal.RecordedMarkets;
 import io.recio.pricing.internal.eval.Evaluation;
 import io.recio.pricing.internal.eval.MarketEvaluation;
 import io.recio.pricing.internal.eval.MarketHistory;
@@ -150,6 +151,15 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the Kalshi prices (default ETH).")
         String kalshiSymbol;
 
+        @Option(names = "--market-from-database",
+                description = "Score the Kalshi quotes recio recorded (live_data.market_quote) of both symbols' settled "
+                        + "hourly threshold markets against the spot it logged, as --market-file does (the database of "
+                        + "--config, or the demo's).")
+        boolean marketFromDatabase;
+
+        @Mixin
+        ToolOptions tools;
+
         @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
         boolean lenient;
 
@@ -170,9 +180,9 @@ public final class ModelCommand implements Runnable, ToolCommand {
                 System.err.println("recio model evaluate: --market-file needs --spot-file (the spot beside the prices)");
                 return 2;
             }
-            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null) {
+            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null && !marketFromDatabase) {
                 System.err.println("recio model evaluate: name at least one file with --btc-file, --eth-file or "
-                        + "--kalshi-snapshots");
+                        + "--kalshi-snapshots, or --market-from-database");
                 return 2;
             }
             if (folds < 1) {
@@ -222,7 +232,33 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     failures++;
                 }
             }
+            if (marketFromDatabase) {
+                failures += scoreRecordedQuotes();
+            }
             return failures == 0 ? 0 : 1;
+        }
+
+        /** Scores the recorded quotes of each symbol; returns 1 when the database could not be read. */
+        private int scoreRecordedQuotes() {
+            try (ConfigurableApplicationContext context = tools.startContext()) {
+                RecordedMarkets recorded = context.getBean(RecordedMarkets.class);
+                for (Symbol symbol : Symbol.values()) {
+                    MarketHistory.Data data = recorded.load(symbol);
+                    String source = "live_data.market_quote " + symbol;
+                    if (data.contracts().isEmpty()) {
+                        System.out.printf(Locale.ROOT, "market  %s%n  no settled hourly threshold market with recorded "
+                                + "two-sided quotes and the logged spot of its final minute (%d markets recorded)%n",
+                                source, data.tickers());
+                        continue;
+                    }
+                    System.out.print(MarketEvaluation.format(MarketEvaluation.run(symbol, data,
+                            MIN_TRAINING_CONTRACTS), source));
+                }
+                return 0;
+            } catch (RuntimeException e) {
+                System.err.println("recio model evaluate: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.recio.pricing.internal;
 
-import io.recio.feeds.LoggedMinutes;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.model.FingerprintBuilder;
@@ -39,7 +38,7 @@ public class ModelBuilds {
     }
 
     private final ObjectProvider<PriceHistory> history;
-    private final ObjectProvider<LoggedMinutes> loggedMinutes;
+    private final SpotMinutes spot;
     private final ModelStore store;
     private final Models models;
     private final PricingProperties properties;
@@ -47,10 +46,10 @@ public class ModelBuilds {
     /** How many candles each symbol's last build read (a build after new history may fit what it could not). */
     private final Map<Symbol, Long> builtFrom = new ConcurrentHashMap<>();
 
-    ModelBuilds(ObjectProvider<PriceHistory> history, ObjectProvider<LoggedMinutes> loggedMinutes, ModelStore store,
-                Models models, PricingProperties properties, Clock clock) {
+    ModelBuilds(ObjectProvider<PriceHistory> history, SpotMinutes spot, ModelStore store, Models models,
+                PricingProperties properties, Clock clock) {
         this.history = history;
-        this.loggedMinutes = loggedMinutes;
+        this.spot = spot;
         this.store = store;
         this.models = models;
         this.properties = properties;
@@ -143,24 +142,11 @@ public class ModelBuilds {
     }
 
     /**
-     * Gives the HAR model the newest day up to now its trailing windows start from: the one-minute history, and
-     * where the price log holds a minute (the recent ones are rolled into the history only after the log's
-     * retention), the logged minute. Reads a day of seconds: at start, off the strike-table thread.
+     * Gives the HAR model the newest day up to now its trailing windows start from, from the history and the price
+     * log. Reads a day of seconds: at start, off the strike-table thread.
      */
     public void seedHar(Symbol symbol) {
         Instant now = clock.instant();
-        Instant from = now.minus(HAR_HISTORY);
-        MinuteSeries.Builder day = MinuteSeries.builder();
-        // the grid starts at the window's first minute, whichever source holds it
-        day.add(from, Double.NaN, Double.NaN);
-        PriceHistory h = history.getIfAvailable();
-        if (h != null) {
-            h.forEachCandle(symbol, from, now, day::add);
-        }
-        LoggedMinutes log = loggedMinutes.getIfAvailable();
-        if (log != null) {
-            log.forEachMinute(symbol, from, now, day::add);
-        }
-        models.har().seed(symbol, day.build());
+        models.har().seed(symbol, spot.between(symbol, now.minus(HAR_HISTORY), now));
     }
 }

@@ -48,7 +48,8 @@ class HarSeedingTest {
             beans.registerSingleton("log", log);
         }
         ModelBuilds builds = new ModelBuilds(beans.getBeanProvider(PriceHistory.class),
-                beans.getBeanProvider(LoggedMinutes.class), null, models, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+                new SpotMinutes(beans.getBeanProvider(PriceHistory.class), beans.getBeanProvider(LoggedMinutes.class)),
+                null, models, properties, Clock.fixed(NOW, ZoneOffset.UTC));
         models.har().install(Symbol.BTC, HarVolatility.of(new double[]{0.25, 0.25, 0.25, 0.25}), 6);
         builds.seedHar(Symbol.BTC);
         models.har().observe(Symbol.BTC, NOW, 100_000);
