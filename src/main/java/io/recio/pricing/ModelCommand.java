@@ -7,6 +7,7 @@ import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.ModelBuilds;
 import io.recio.pricing.internal.PricingProperties;
+import io.recio.pricing.internal.RecordedMarkets;
 import io.recio.pricing.internal.eval.Evaluation;
 import io.recio.pricing.internal.eval.MarketEvaluation;
 import io.recio.pricing.internal.eval.MarketHistory;
@@ -22,13 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code recio model build|evaluate}: builds the model tables from history, or scores both models on held-out files. */
+/** {@code recio model build|evaluate}: builds the model tables from history, or scores every model on held-out files. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Build the probability models from the price history, or evaluate them on held-out data.",
         subcommands = {ModelCommand.Build.class, ModelCommand.Evaluate.class})
@@ -53,7 +55,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
 
     /** {@code recio model build}. */
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Build the fingerprint tables and the volatility fit from the one-minute history in the "
+            description = "Build the fingerprint tables, the volatility fit and the HAR weights from the one-minute history in the "
                     + "database into the analytics schema (recio also rebuilds them weekly).")
     static final class Build implements Callable<Integer> {
 
@@ -90,10 +92,13 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     if (r.built()) {
                         built++;
                         out.printf(Locale.ROOT, "%s: built from %,d candles (%s .. %s), %,d one-minute moves, "
-                                        + "volatility %s, in %.1f s%n", s, r.candles(), r.from(), r.to(), r.samples(),
+                                        + "volatility %s, HAR weights 15/60/360/1440 min %s, in %.1f s%n", s,
+                                r.candles(), r.from(), r.to(), r.samples(),
                                 r.volatility() == null ? "not fitted" : String.format(Locale.ROOT,
                                         "%.3g per sqrt(s), Student-t nu %.2f", r.volatility().sigmaPerSecond(),
-                                        r.volatility().nu()), r.took().toMillis() / 1000.0);
+                                        r.volatility().nu()),
+                                r.har() == null ? "not fitted (needs two days and an hour of history)"
+                                        : Evaluation.weights(r.har().weights()), r.took().toMillis() / 1000.0);
                     } else {
                         out.println(s + ": not built: " + r.message());
                     }
@@ -105,7 +110,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
 
     /** {@code recio model evaluate}. */
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
-            description = "Score both models on the last days of one-minute history files they were not built from: "
+            description = "Score every model on the last days of one-minute history files they were not built from: "
                     + "Brier score, log loss, a reliability table, and a reliability chart (SVG).")
     static final class Evaluate implements Callable<Integer> {
 
@@ -149,6 +154,15 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the Kalshi prices (default ETH).")
         String kalshiSymbol;
 
+        @Option(names = "--market-from-database",
+                description = "Score the Kalshi quotes recio recorded (live_data.market_quote) of both symbols' settled "
+                        + "hourly threshold markets against the spot it logged, as --market-file does (the database of "
+                        + "--config, or the demo's).")
+        boolean marketFromDatabase;
+
+        @Mixin
+        ToolOptions tools;
+
         @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
         boolean lenient;
 
@@ -172,9 +186,9 @@ public final class ModelCommand implements Runnable, ToolCommand {
             if (marketFile != null && spotFile == null) {
                 return run.fail(2, "--market-file needs --spot-file (the spot beside the prices)");
             }
-            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null) {
+            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null && !marketFromDatabase) {
                 return run.fail(2, "name at least one file with --btc-file, --eth-file or "
-                        + "--kalshi-snapshots");
+                        + "--kalshi-snapshots, or --market-from-database");
             }
             if (folds < 1) {
                 return run.fail(2, "--folds must be at least 1, got " + folds);
@@ -219,7 +233,27 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     failures += run.fail(1, ex.getMessage());
                 }
             }
+            if (marketFromDatabase) {
+                failures += run.inContext(tools, this::scoreRecordedQuotes);
+            }
             return failures == 0 ? 0 : 1;
+        }
+
+        /** Scores the recorded quotes of each symbol. */
+        private int scoreRecordedQuotes(ConfigurableApplicationContext context, PrintWriter out) {
+            RecordedMarkets recorded = context.getBean(RecordedMarkets.class);
+            for (Symbol symbol : Symbol.values()) {
+                MarketHistory.Data data = recorded.load(symbol);
+                String source = "live_data.market_quote " + symbol;
+                if (data.contracts().isEmpty()) {
+                    out.printf(Locale.ROOT, "market  %s%n  no settled hourly threshold market with recorded "
+                            + "two-sided quotes and the logged spot of its final minute (%d markets recorded)%n",
+                            source, data.tickers());
+                    continue;
+                }
+                out.print(MarketEvaluation.format(MarketEvaluation.run(symbol, data, MIN_TRAINING_CONTRACTS), source));
+            }
+            return 0;
         }
     }
 }
