@@ -9,10 +9,12 @@ final class Cells {
     /** A cell of the given sorted returns (%) and their weights. */
     static FingerprintTable.Cell cell(int h, int bucket, double[] returns, double[] weights) {
         float[] r = new float[returns.length];
-        double[] cum = new double[returns.length + 1];
+        float[] cum = new float[returns.length + 1];
+        double sum = 0;
         for (int i = 0; i < returns.length; i++) {
             r[i] = (float) returns[i];
-            cum[i + 1] = cum[i] + weights[i];
+            sum += weights[i];
+            cum[i + 1] = (float) sum;
         }
         return new FingerprintTable.Cell(h, bucket, bucket, bucket, r, cum);
     }
