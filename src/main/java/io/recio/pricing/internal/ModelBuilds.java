@@ -1,11 +1,15 @@
 package io.recio.pricing.internal;
 
+import io.recio.RecioProperties;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.model.FingerprintBuilder;
 import io.recio.pricing.internal.model.FingerprintTable;
 import io.recio.pricing.internal.model.MinuteSeries;
 import io.recio.pricing.internal.model.VolatilityFit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +39,16 @@ public class ModelBuilds {
     private final Models models;
     private final PricingProperties properties;
     private final Clock clock;
+    private final Path mappedTables;
 
     ModelBuilds(ObjectProvider<PriceHistory> history, ModelStore store, Models models, PricingProperties properties,
-                Clock clock) {
+                Clock clock, RecioProperties recio) {
         this.history = history;
         this.store = store;
         this.models = models;
         this.properties = properties;
         this.clock = clock;
+        this.mappedTables = recio.dataDir().resolve("models");
     }
 
     /** Whether a history source exists and holds enough candles of {@code symbol} to build from. */
@@ -59,7 +65,7 @@ public class ModelBuilds {
             build.map(ModelStore.Build::volatility).ifPresent(v -> models.volatility().seed(symbol, v));
             Optional<FingerprintTable> table = store.fingerprint(symbol);
             if (table.isPresent()) {
-                models.fingerprint().install(symbol, table.get());
+                install(symbol, table.get());
                 loaded++;
             }
         }
@@ -94,7 +100,7 @@ public class ModelBuilds {
         Instant to = series.minute(series.size() - 1);
         store.save(new ModelStore.Build(symbol, clock.instant(), from, to, candles[0], fit), table, f.yearlyDecay(),
                 f.minSamples());
-        models.fingerprint().install(symbol, table);
+        install(symbol, table);
         if (fit != null) {
             models.volatility().seed(symbol, fit);
         }
@@ -102,5 +108,17 @@ public class ModelBuilds {
         log.info("built the {} models from {} candles ({} to {}) in {} ms", symbol, candles[0], from, to,
                 took.toMillis());
         return new Report(symbol, true, "built", candles[0], from, to, table.samplesAtOneMinute(), fit, took);
+    }
+
+    /** Installs the table from a memory-mapped file; one that cannot be mapped (disk full) serves from the heap. */
+    private void install(Symbol symbol, FingerprintTable table) {
+        FingerprintTable installed = table;
+        try {
+            installed = table.mapped(mappedTables);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("the {} fingerprint stays in the heap: mapping it under {} failed: {}", symbol, mappedTables,
+                    e.toString());
+        }
+        models.fingerprint().install(symbol, installed);
     }
 }

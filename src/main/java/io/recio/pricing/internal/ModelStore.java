@@ -4,6 +4,7 @@ import io.recio.market.Symbol;
 import io.recio.pricing.internal.model.FingerprintTable;
 import io.recio.pricing.internal.model.VolatilityFit;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -97,15 +98,15 @@ public class ModelStore {
                     int b = rs.getInt(2);
                     float[] returns = toFloats(rs.getBytes(5));
                     cells[h - 1][b - FingerprintTable.MIN_BUCKET] = new FingerprintTable.Cell(h, b, rs.getInt(3),
-                            rs.getInt(4), returns, weights(rs.getBytes(6), returns.length));
+                            rs.getInt(4), FloatBuffer.wrap(returns), FloatBuffer.wrap(weights(rs.getBytes(6), returns.length)));
                     count[0]++;
                 });
         return count[0] == 0 ? Optional.empty() : Optional.of(new FingerprintTable(cells));
     }
 
-    private static byte[] floats(float[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES);
-        b.asFloatBuffer().put(values);
+    private static byte[] floats(FloatBuffer values) {
+        ByteBuffer b = ByteBuffer.allocate(values.limit() * Float.BYTES);
+        b.asFloatBuffer().put(values.duplicate().clear());
         return b.array();
     }
 

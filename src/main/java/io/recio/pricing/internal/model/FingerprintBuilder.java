@@ -1,5 +1,6 @@
 package io.recio.pricing.internal.model;
 
+import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -143,7 +144,7 @@ public final class FingerprintBuilder {
                 cumulative[i + 1] = (float) sum;
             }
             return new FingerprintTable.Cell(h, b + FingerprintTable.MIN_BUCKET, from + FingerprintTable.MIN_BUCKET,
-                    to + FingerprintTable.MIN_BUCKET, sorted, cumulative);
+                    to + FingerprintTable.MIN_BUCKET, FloatBuffer.wrap(sorted), FloatBuffer.wrap(cumulative));
         }
     }
 }

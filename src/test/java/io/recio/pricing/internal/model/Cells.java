@@ -1,5 +1,7 @@
 package io.recio.pricing.internal.model;
 
+import java.nio.FloatBuffer;
+
 /** Hand-made fingerprint cells and tables for the tests. */
 final class Cells {
 
@@ -16,7 +18,7 @@ final class Cells {
             sum += weights[i];
             cum[i + 1] = (float) sum;
         }
-        return new FingerprintTable.Cell(h, bucket, bucket, bucket, r, cum);
+        return new FingerprintTable.Cell(h, bucket, bucket, bucket, FloatBuffer.wrap(r), FloatBuffer.wrap(cum));
     }
 
     /** A table with the same distribution at every horizon and bucket, except where {@code override} says. */

@@ -21,7 +21,7 @@ class FingerprintBuilderTest {
         FingerprintTable.Cell cell = t.cell(1, 30);
         assertThat(cell.samples()).isEqualTo(1);
         assertThat(cell.pooledFrom()).isEqualTo(30);
-        assertThat(cell.returnsPercent()[0]).isCloseTo(-0.990099f, within(1e-5f));
+        assertThat(cell.returnsPercent().get(0)).isCloseTo(-0.990099f, within(1e-5f));
     }
 
     @Test
