@@ -9,6 +9,9 @@ import io.recio.pricing.internal.model.MinuteSeries;
 import io.recio.pricing.internal.model.VolatilityFit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,8 +60,22 @@ public class ModelBuilds {
         return h != null && h.count(symbol) >= MIN_CANDLES;
     }
 
-    /** Installs the stored tables of every symbol; returns how many symbols had a fingerprint. */
+    /**
+     * Installs the stored tables of every symbol; returns how many symbols had a fingerprint. First removes
+     * the mapped-table files a process killed while writing one left behind (a mapped file is deleted as soon
+     * as it is mapped, so whatever is there is unused; on Linux deleting a file another process still writes
+     * or maps does not disturb it).
+     */
     public int loadStored() {
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(mappedTables, "fingerprint-*.bin")) {
+            for (Path file : left) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // no table was mapped here yet
+        } catch (IOException e) {
+            log.warn("could not clear {} of mapped-table files: {}", mappedTables, e.toString());
+        }
         int loaded = 0;
         for (Symbol symbol : Symbol.values()) {
             Optional<ModelStore.Build> build = store.build(symbol);
