@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * their own: pages lead to Settings, API calls other than {@code /api/me} and the password change answer 403
  * {@code password_change_required}. So a password that travelled through another person never becomes the
  * long-term one.
+ *
+ * <p>Once a session's user is seen with a password of their own, the session remembers it and the user is not looked
+ * up again on each request: the flag only comes back through a reset, and a reset ends all their sessions
+ * ({@link SessionEnder}).
  */
 final class PasswordChangeGate extends OncePerRequestFilter {
 
@@ -27,6 +32,9 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             "/error", "/health", "/favicon.ico", "/ws/live");
     private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/", "/img/", "/webjars/", "/error/",
             "/actuator/health");
+
+    /** Session attribute: the name of this session's user once seen with a password of their own. */
+    static final String CHOSEN = PasswordChangeGate.class.getName() + ".chosen";
 
     private final UserAccounts accounts;
     private final JsonMapper json;
@@ -47,7 +55,7 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !AccessRules.permissions(auth).isEmpty()
-                && accounts.find(auth.getName()).map(UserAccount::mustChangePassword).orElse(false)) {
+                && mustChange(auth, request.getSession(false))) {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 SecurityConfiguration.writeProblem(json, response, HttpStatus.FORBIDDEN, "password_change_required",
                         "choose your own password first (Settings → Password): yours was set by someone else");
@@ -57,5 +65,17 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean mustChange(Authentication auth, HttpSession session) {
+        boolean browser = session != null && !(auth instanceof BearerAuthentication);
+        if (browser && auth.getName().equals(session.getAttribute(CHOSEN))) {
+            return false;
+        }
+        boolean must = accounts.find(auth.getName()).map(UserAccount::mustChangePassword).orElse(false);
+        if (!must && browser) {
+            session.setAttribute(CHOSEN, auth.getName());
+        }
+        return must;
     }
 }

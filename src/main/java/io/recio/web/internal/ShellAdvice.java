@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). */
-@ControllerAdvice(annotations = Controller.class, basePackageClasses = ShellAdvice.class)
+/**
+ * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). Only
+ * the page controllers are named: a {@code @RestController} is a {@code @Controller} too, and the API's requests
+ * must not pay for a shell (a preferences query) they never render.
+ */
+@ControllerAdvice(assignableTypes = {PagesController.class, HistoryPage.class, AdminPages.class, ErrorPage.class})
 class ShellAdvice {
 
     private final RecioProperties properties;
