@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,24 +33,30 @@ class PricingController {
     static final long MAX_SECONDS_TO_CLOSE = 86_400;
 
     private final StrikeTableCoordinator coordinator;
+    private final StrikeTableBodies bodies;
     private final Models models;
     private final ObjectProvider<PriceHistory> history;
     private final Clock clock;
 
-    PricingController(StrikeTableCoordinator coordinator, Models models, ObjectProvider<PriceHistory> history,
-                      Clock clock) {
+    PricingController(StrikeTableCoordinator coordinator, StrikeTableBodies bodies, Models models,
+                      ObjectProvider<PriceHistory> history, Clock clock) {
         this.coordinator = coordinator;
+        this.bodies = bodies;
         this.models = models;
         this.history = history;
         this.clock = clock;
     }
 
+    /**
+     * The newest table of {@code symbol} with its watchlist; the bytes are written once per table
+     * ({@link StrikeTableBodies}), and a client sending the table's ETag in {@code If-None-Match} gets 304.
+     */
     @GetMapping("/api/strike_tables/{symbol}")
-    Map<String, Object> strikeTable(@PathVariable String symbol) {
-        StrikeTableUpdated update = latest(symbol);
-        Map<String, Object> body = new LinkedHashMap<>(StrikeTableJson.table(update.table()));
-        body.put("watchlist", StrikeTableJson.watchlist(update.watchlist()));
-        return body;
+    ResponseEntity<byte[]> strikeTable(@PathVariable String symbol) {
+        StrikeTableBodies.Body body = bodies.of(latest(symbol));
+        // private, revalidated each time: a browser may keep the table but always asks whether it is still current
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache().cachePrivate()).eTag(body.etag()).body(body.json());
     }
 
     @GetMapping("/api/watchlist/{symbol}")
