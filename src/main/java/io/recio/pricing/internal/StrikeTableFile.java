@@ -2,15 +2,13 @@ package io.recio.pricing.internal;
 
 import io.recio.RecioProperties;
 import io.recio.market.Symbol;
-import io.recio.pricing.StrikeTableJson;
+import io.recio.pricing.StrikeTableJson.StrikeTableWithWatchlist;
 import io.recio.pricing.StrikeTableUpdated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +33,7 @@ public class StrikeTableFile {
 
     /** Writes the table and its watchlist; throws IOException naming the file when the disk refuses. */
     public void write(StrikeTableUpdated update) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>(StrikeTableJson.table(update.table()));
-        body.put("watchlist", StrikeTableJson.watchlist(update.watchlist()));
+        StrikeTableWithWatchlist body = StrikeTableWithWatchlist.of(update);
         Path target = path(update.table().symbol());
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
