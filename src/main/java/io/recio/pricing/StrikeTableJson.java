@@ -1,6 +1,5 @@
 package io.recio.pricing;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.recio.feeds.PriceTick;
 import io.recio.market.Price;
@@ -9,8 +8,8 @@ import java.util.Map;
 
 /**
  * The JSON form of strike tables and watchlists (snake_case, prices in dollars and cents, REC.IO's
- * "diff" as edge), shared by the REST API, the strike-table file and the browser push. A null stays in the
- * JSON as null: no price or no model yet, never a confident 0 or a missing column.
+ * "diff" as edge), shared by the REST API, the strike-table file and the browser push. A value not known yet (no
+ * price, no model, nobody selling) is null and so left out of the JSON, never a confident 0.
  */
 public final class StrikeTableJson {
 
@@ -29,7 +28,6 @@ public final class StrikeTableJson {
      * @param current       the event closing at the next top of the hour (null when unknown)
      * @param next          the event after it (null when not listed)
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StrikeTableView(String symbol, String computedAt, Double currentPrice, String priceAt,
                                   Double momentumBp, Map<String, Double> deltasPercent, String model, boolean stale,
                                   List<String> staleReasons, StrikeEventView current, StrikeEventView next) {
@@ -41,7 +39,6 @@ public final class StrikeTableJson {
      * @param bookAt  when its books were last seen (null when never)
      * @param strikes every strike, lowest first
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StrikeEventView(String eventTicker, String close, long secondsToClose, String bookAt,
                                   List<StrikeRowView> strikes) {
     }
@@ -59,7 +56,6 @@ public final class StrikeTableJson {
      * @param volume         contracts traded
      * @param activeSide     the side REC.IO's table highlights: {@code yes} above spot, {@code no} below
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StrikeRowView(String ticker, double strike, String strikeType, Double distance, Double distancePercent,
                                 Double probabilityYes, double yesBid, Double yesAsk, double noBid, Double noAsk,
                                 Double yesEdge, Double noEdge, double volume, String activeSide) {
@@ -72,7 +68,6 @@ public final class StrikeTableJson {
      * @param ask         the side's ask in cents
      * @param edge        cents per contract after the taker fee
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WatchlistRowView(String eventTicker, String ticker, String side, Double probability, double ask,
                                    Double edge, double volume, long secondsToClose) {
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +55,12 @@ class PricesController {
      * @param secondsSinceLogged how long ago that second was logged
      * @param stale              the source was quiet too long, or nothing was logged for that long
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PriceView(String symbol, String at, String price, long priceUnits, Map<String, Double> deltasPercent,
                      Double momentum, Double momentumBp, @JsonProperty("avg_60s") String avg60s, String source,
                      long ageMs, long secondsSinceLogged, boolean stale) {
     }
 
     /** REC.IO's momentum answer: the weighted deltas of the latest second and the deltas they weigh. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record MomentumView(String symbol, String at, Double momentum, Double momentumBp, Map<String, Double> deltasPercent,
                         String source) {
     }

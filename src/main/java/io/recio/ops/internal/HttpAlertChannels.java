@@ -1,6 +1,5 @@
 package io.recio.ops.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.recio.ops.Alert;
 import io.recio.ops.AlertChannel;
@@ -26,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class HttpAlertChannels {
 
-    /** The webhook's body: the alert as recio shows it, snake_case like its API, a missing value as null. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** The webhook's body: the alert as recio shows it, snake_case like its API. */
     record WebhookPayload(long id, String kind, String severity, String subject, String message, String raisedAt,
                           String host) {
     }

@@ -12,7 +12,6 @@ import io.recio.pricing.StrikeTableUpdated;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +76,6 @@ class PricingController {
     }
 
     /** % change of the live price over the last hour, 3 hours and day; null where history is missing. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PriceChanges(@JsonProperty("1h") Double oneHour, @JsonProperty("3h") Double threeHours,
                         @JsonProperty("1d") Double oneDay) {
     }

@@ -12,7 +12,6 @@ import io.recio.kalshi.client.OrderbookLevels;
 import io.recio.kalshi.internal.AccountStore;
 import io.recio.kalshi.internal.KalshiApiWatchdog;
 import io.recio.market.Symbol;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,6 @@ class KalshiController {
      * @param strike           the strike in dollars and cents
      * @param lastPriceDollars null before the market's first trade
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record MarketQuoteView(String ticker, String strikeType, String strike, String yesBidDollars, String yesBidSizeFp,
                            String yesAskDollars, String yesAskSizeFp, String noBidDollars, String noAskDollars,
                            String lastPriceDollars, String volumeFp, String observedAt) {
@@ -119,7 +117,6 @@ class KalshiController {
     }
 
     /** One resting order. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record KalshiOrderView(String orderId, String clientOrderId, String ticker, String outcomeSide, String bookSide,
                            String yesPriceDollars, String remainingCountFp, String fillCountFp) {
 
@@ -140,7 +137,6 @@ class KalshiController {
     }
 
     /** One settled market of the account. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record KalshiSettlementView(String ticker, String eventTicker, String marketResult, String yesCountFp,
                                 String noCountFp, String revenueDollars, String feeDollars, String settledAt) {
 
