@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A user whose password someone else set (generated, or reset by an admin) does nothing else until they choose
  * their own: pages lead to Settings, API calls other than {@code /api/me} and the password change answer 403
  * {@code password_change_required}. So a password that travelled through another person never becomes the
- * long-term one.
+ * long-term one. The flag is read for every request; when the database does not answer, the answer it last gave for
+ * that user stands (a user never seen is held back), so the console stays usable through a database outage.
  */
 final class PasswordChangeGate extends OncePerRequestFilter {
 
@@ -30,6 +34,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
 
     private final UserAccounts accounts;
     private final JsonMapper json;
+    /** The database's last answer per user name: whether they must change their password. */
+    private final Map<String, Boolean> lastKnown = new ConcurrentHashMap<>();
 
     PasswordChangeGate(UserAccounts accounts, JsonMapper json) {
         this.accounts = accounts;
@@ -47,7 +53,7 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !AccessRules.permissions(auth).isEmpty()
-                && accounts.find(auth.getName()).map(UserAccount::mustChangePassword).orElse(false)) {
+                && mustChangePassword(auth.getName())) {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 SecurityConfiguration.writeProblem(json, response, HttpStatus.FORBIDDEN, "password_change_required",
                         "choose your own password first (Settings → Password): yours was set by someone else");
@@ -57,5 +63,15 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean mustChangePassword(String username) {
+        try {
+            boolean must = accounts.find(username).map(UserAccount::mustChangePassword).orElse(false);
+            lastKnown.put(username, must);
+            return must;
+        } catch (DataAccessException e) {
+            return lastKnown.getOrDefault(username, true);
+        }
     }
 }

@@ -196,8 +196,10 @@ class TradingControlController {
 
     @GetMapping("/api/trading/status")
     TradingStatus status() {
+        // one reading of the state: with the database away each read waits for the pool, and this must answer
         TradingState state = gate.state();
         return new TradingStatus(executor.venueName(), state.entriesAllowed(), state.mode(), state.holds(),
-                killSwitch.engaged().orElse(null), autoEntry.status().name(), lease.held(), lease.leader());
+                TradingGate.killSwitchReason(state).orElse(null), autoEntry.status(state).name(), lease.held(),
+                lease.leader());
     }
 }
