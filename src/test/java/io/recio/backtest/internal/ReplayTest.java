@@ -102,7 +102,7 @@ class ReplayTest {
         Report back = Backtests.JSON.readValue(Backtests.JSON.writeValueAsString(report), Report.class);
 
         assertThat(back.summary()).isEqualTo(report.summary());
-        assertThat(Html.render(back)).contains("<svg").doesNotContain("<script");
+        assertThat(Html.render(back)).contains("<svg", "href=\"report.css\"").doesNotContain("<script", "<style", "style=");
         assertThat(back.summary().netPnl()).isInstanceOf(BigDecimal.class);
     }
 
