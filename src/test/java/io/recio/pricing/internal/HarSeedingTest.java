@@ -2,7 +2,6 @@ package io.recio.pricing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recio.Mode;
 import io.recio.RecioProperties;
 import io.recio.feeds.Candle;
 import io.recio.feeds.LoggedMinutes;
@@ -11,7 +10,6 @@ import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import io.recio.pricing.SyntheticFeeds;
 import io.recio.pricing.internal.model.HarVolatility;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +50,9 @@ class HarSeedingTest {
         }
         ModelBuilds builds = new ModelBuilds(beans.getBeanProvider(PriceHistory.class),
                 new SpotMinutes(beans.getBeanProvider(PriceHistory.class), beans.getBeanProvider(LoggedMinutes.class)),
-                null, models, properties, Clock.fixed(NOW, ZoneOffset.UTC), new RecioProperties(Mode.DEMO,
-                        "127.0.0.1", Path.of("unused-data-dir"), new RecioProperties.Ports(0, 0, 0)));
+                null, models, properties, Clock.fixed(NOW, ZoneOffset.UTC),
+                new Binder(new MapConfigurationPropertySource(Map.of("recio.data-dir", "unused")))
+                        .bindOrCreate("recio", RecioProperties.class));
         models.har().install(Symbol.BTC, HarVolatility.of(new double[]{0.25, 0.25, 0.25, 0.25}), 6);
         builds.seedHar(Symbol.BTC);
         models.har().observe(Symbol.BTC, NOW, 100_000);
