@@ -430,6 +430,23 @@
     row.classList.toggle('open');
   });
 
+  // ---- phone tab bar: "More" opens the sheet of the other pages; Escape, a tap elsewhere or a wider screen closes it
+
+  var moreButton = $('more-button'), moreSheet = $('more-sheet');
+  function showMore(open, refocus) {
+    moreSheet.hidden = !open;
+    moreButton.setAttribute('aria-expanded', String(open));
+    if (open) { moreSheet.querySelector('a').focus(); } else if (refocus) { moreButton.focus(); }
+  }
+  moreButton.addEventListener('click', function () { showMore(moreSheet.hidden, false); });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && !moreSheet.hidden) { showMore(false, true); }
+  });
+  document.addEventListener('click', function (e) {
+    if (!moreSheet.hidden && !e.target.closest('.tabbar')) { showMore(false, false); }
+  });
+  phone.addEventListener('change', function () { if (!phone.matches) { showMore(false, false); } });
+
   $('status-icon').addEventListener('click', function () { $('status-dialog').showModal(); });
 
   window.recio = {

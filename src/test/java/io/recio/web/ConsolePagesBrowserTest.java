@@ -13,6 +13,7 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,10 +40,13 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
 
         signInAs(ADMIN);
         walk(ADMIN, adminTrade);
+        moreSheetOpensAndCloses(ADMIN);
+        topNavigationFitsAt1024();
         String latency = tickToScreen();
 
         signInAs(TRADER);
         walk(TRADER, traderTrade);
+        moreSheetOpensAndCloses(TRADER);
         adminCallsAreRefused();
         apiReferenceOpensUnderTheCsp();
 
@@ -62,8 +66,11 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         pages.put("account", "/account");
         pages.put("settings", "/settings");
         pages.put("system", "/system");
+        pages.put("backtests", "/backtests");
         if (user.equals(ADMIN)) {
             pages.put("credentials", "/credentials");
+            pages.put("users", "/users");
+            pages.put("audit", "/audit");
         }
         for (ConsoleBrowser.Size size : ConsoleBrowser.Size.values()) {
             browser.size(size);
@@ -91,6 +98,8 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
             case "account" -> browser.waiting().until(d -> !d.findElement(By.id("last-sync")).getText().equals("–"));
             case "credentials" -> browser.waiting().until(d -> !d.findElement(By.id("c-master")).getText().equals("–"));
             case "system" -> browser.waiting().until(d -> d.findElements(By.cssSelector("#services tr[data-name]")).size() >= 10);
+            case "users" -> browser.waiting().until(d -> !d.findElements(By.cssSelector("#users tr[data-username]")).isEmpty());
+            case "audit" -> browser.waiting().until(d -> !d.findElements(By.cssSelector("#audit tr[data-id]")).isEmpty());
             default -> browser.waiting().until(d -> browser.js("return document.readyState").equals("complete"));
         }
     }
@@ -113,6 +122,50 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         }
     }
 
+    /**
+     * The phone's tab bar holds Monitor, History, Account and More; More (current on a page behind it) opens the
+     * sheet of the other pages with 44 px rows, says so in aria-expanded, and Escape closes it back onto the button.
+     */
+    private void moreSheetOpensAndCloses(String user) throws Exception {
+        browser.size(ConsoleBrowser.Size.PHONE);
+        browser.driver().get(base() + "/settings");
+        ready("settings");
+        softly.assertThat(browser.all(".tabbar > a, .tabbar > button").stream().map(e -> e.getText().strip()).toList())
+                .as(user + ": phone tabs").containsExactly("Monitor", "History", "Account", "More");
+        var more = browser.one("#more-button");
+        softly.assertThat(more.getAttribute("class")).as(user + ": More is current on Settings").contains("current");
+        more.click();
+        browser.waiting().until(d -> browser.one("#more-sheet").isDisplayed());
+        browser.shot(user + "-phone-more");
+        softly.assertThat(more.getAttribute("aria-expanded")).as(user + ": aria-expanded when open").isEqualTo("true");
+        softly.assertThat(browser.all("#more-sheet a[aria-current=page]").stream().map(e -> e.getText().strip()).toList())
+                .as(user + ": current page in the sheet").containsExactly("Settings");
+        softly.assertThat(browser.smallTapTargets()).as(user + ": More sheet tap targets under 44 px").isEmpty();
+        softly.assertThat(browser.scrollsSideways()).as(user + ": More sheet scrolls sideways").isFalse();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting().until(d -> !browser.one("#more-sheet").isDisplayed());
+        softly.assertThat(more.getAttribute("aria-expanded")).as(user + ": aria-expanded when closed").isEqualTo("false");
+        softly.assertThat(browser.js("return document.activeElement.id")).as(user + ": focus back on More").isEqualTo("more-button");
+    }
+
+    /** An admin's nine pages fit the desktop top bar at 1024 px: nothing past the screen's edge, no scrolling. */
+    private void topNavigationFitsAt1024() throws Exception {
+        browser.size(ConsoleBrowser.Size.DESKTOP);
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1024, "height", 768,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            browser.driver().get(base() + "/audit");
+            ready("audit");
+            Number overflow = (Number) browser.js("""
+                    const nav = document.querySelector('.nav-top');
+                    const right = Math.max(...[...document.querySelectorAll('.topbar > *')].map(e => e.getBoundingClientRect().right));
+                    return Math.max(nav.scrollWidth - nav.clientWidth, right - window.innerWidth);""");
+            softly.assertThat(overflow.doubleValue()).as("top bar overflow at 1024 px").isLessThanOrEqualTo(0.5);
+            softly.assertThat(browser.scrollsSideways()).as("1024 px scrolls sideways").isFalse();
+        } finally {
+            browser.size(ConsoleBrowser.Size.DESKTOP);
+        }
+    }
 
     /** When the page first painted, and (Monitor) when the first live strike row was on screen. */
     private String firstRender(String page) {

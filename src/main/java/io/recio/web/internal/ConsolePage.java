@@ -9,24 +9,26 @@ import java.util.Set;
  * may open it), and {@link AccessRules} refuses a page to anyone without its permission.
  */
 enum ConsolePage {
-    MONITOR("/", "Monitor", Permission.VIEW),
-    HISTORY("/history", "History", Permission.VIEW),
-    BACKTESTS("/backtests", "Backtests", Permission.VIEW),
-    ACCOUNT("/account", "Account", Permission.VIEW),
-    SETTINGS("/settings", "Settings", Permission.VIEW),
-    SYSTEM("/system", "System", Permission.VIEW),
-    CREDENTIALS("/credentials", "Credentials", Permission.OPERATE),
-    USERS("/users", "Users", Permission.MANAGE_USERS),
-    AUDIT("/audit", "Audit", Permission.MANAGE_USERS);
+    MONITOR("/", "Monitor", Permission.VIEW, true),
+    HISTORY("/history", "History", Permission.VIEW, true),
+    BACKTESTS("/backtests", "Backtests", Permission.VIEW, false),
+    ACCOUNT("/account", "Account", Permission.VIEW, true),
+    SETTINGS("/settings", "Settings", Permission.VIEW, false),
+    SYSTEM("/system", "System", Permission.VIEW, false),
+    CREDENTIALS("/credentials", "Credentials", Permission.OPERATE, false),
+    USERS("/users", "Users", Permission.MANAGE_USERS, false),
+    AUDIT("/audit", "Audit", Permission.MANAGE_USERS, false);
 
     private final String path;
     private final String label;
     private final Permission permission;
+    private final boolean tab;
 
-    ConsolePage(String path, String label, Permission permission) {
+    ConsolePage(String path, String label, Permission permission, boolean tab) {
         this.path = path;
         this.label = label;
         this.permission = permission;
+        this.tab = tab;
     }
 
     String path() {
@@ -39,6 +41,14 @@ enum ConsolePage {
 
     Permission permission() {
         return permission;
+    }
+
+    /**
+     * Whether the phone's tab bar shows this page itself: the three used most; every other page sits behind its
+     * "More" button, since nine tabs at 390 px would be narrower than a 44 px target's label.
+     */
+    boolean tab() {
+        return tab;
     }
 
     /** The icon's id in {@code /img/icons.svg}. */

@@ -19,8 +19,23 @@ import java.util.List;
 record Shell(String user, boolean admin, Mode mode, String page, List<NavItem> nav, ConsoleStatus.View status,
              Preferences prefs) {
 
-    /** One navigation entry. */
-    record NavItem(String path, String label, String icon, boolean current) {
+    /** One navigation entry; {@code tab} when the phone's tab bar shows it itself rather than under "More". */
+    record NavItem(String path, String label, String icon, boolean current, boolean tab) {
+    }
+
+    /** The entries of the phone's tab bar. */
+    public List<NavItem> tabs() {
+        return nav.stream().filter(NavItem::tab).toList();
+    }
+
+    /** The entries behind the phone's "More" button. */
+    public List<NavItem> more() {
+        return nav.stream().filter(n -> !n.tab()).toList();
+    }
+
+    /** Whether the current page is behind "More", which then shows as the current tab. */
+    public boolean moreCurrent() {
+        return more().stream().anyMatch(NavItem::current);
     }
 
     /** The display time zone's id, e.g. {@code America/New_York}. */

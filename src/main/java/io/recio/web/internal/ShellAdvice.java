@@ -44,7 +44,7 @@ class ShellAdvice {
                 .orElse(ConsolePage.MONITOR);
         var held = AccessRules.permissions(auth);
         List<Shell.NavItem> nav = Arrays.stream(ConsolePage.values()).filter(p -> p.visibleTo(held))
-                .map(p -> new Shell.NavItem(p.path(), p.label(), p.icon(), p == current)).toList();
+                .map(p -> new Shell.NavItem(p.path(), p.label(), p.icon(), p == current, p.tab())).toList();
         return new Shell(auth.getName(), admin, properties.mode(), current.icon(), nav, status.current(clock.instant()),
                 preferences.of(auth.getName()));
     }
