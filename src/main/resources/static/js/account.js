@@ -77,6 +77,9 @@
     var stale = !(until > R.live.serverNow());
     $('stale-badge').hidden = !stale;
     $('stale-note').hidden = !stale;
+    $('stale-note').textContent = current.last_sync
+      ? 'The account has not been read from Kalshi for a while: the numbers below may be out of date.'
+      : 'The account has not been read from Kalshi in full yet: the numbers below may be incomplete.';
     document.querySelectorAll('.account .live-block').forEach(function (b) { R.fresh(b, until); });
   }
 

@@ -14,7 +14,7 @@
     $('c-master').textContent = c.master_key_id + (c.master_key_source === 'environment' ? ' (RECIO_MASTER_KEY)' : ' (key file)');
     $('c-mode-note').hidden = c.mode !== 'demo';
     if (c.environment) { $('switch-environment').value = c.environment; }
-    $('switch-form').querySelectorAll('button').forEach(function (b) { b.disabled = !c.stored; });
+    $('switch-form').hidden = !c.stored;
   }
 
   function load() {

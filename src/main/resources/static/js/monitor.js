@@ -157,6 +157,7 @@
     boxes.push(el('div', {'class': 'mbox total live ' + (m > 0 ? 'up' : m < 0 ? 'down' : ''), title: 'weighted momentum, basis points'}, [
       el('div', {'class': 'k'}, 'momentum'), el('div', {'class': 'v'}, fmt.signed(m, 1, ' bp'))]));
     $('momentum-boxes').replaceChildren.apply($('momentum-boxes'), boxes);
+    $('momentum-note').hidden = DELTAS.every(function (k) { return deltas[k] != null; });
   }
 
   function renderWatchlist() {

@@ -2,6 +2,7 @@ package io.recio.web;
 
 import io.recio.market.EventTicker;
 import io.recio.market.MarketTicker;
+import io.recio.market.Money;
 import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import java.sql.Timestamp;
@@ -64,7 +65,7 @@ final class HistorySeed {
             log(jdbc, id, null, "PENDING", method + " entry: buy " + contracts / 100 + " at " + entry / 100 + "¢", created);
             log(jdbc, id, "PENDING", "OPEN", "entry filled", created.plusSeconds(1));
             log(jdbc, id, "OPEN", "CLOSING", "close", closed);
-            log(jdbc, id, "CLOSING", "CLOSED", "exit filled: PnL " + pnl, closed);
+            log(jdbc, id, "CLOSING", "CLOSED", "exit filled: PnL " + new Money(pnl), closed);
         }
     }
 
