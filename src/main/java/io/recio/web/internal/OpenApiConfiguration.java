@@ -18,15 +18,17 @@ import org.springframework.context.annotation.Configuration;
 /**
  * recio's OpenAPI description ({@value #SPEC}, springdoc, from the controllers' typed records) and what it says
  * about signing in: a browser session (CSRF token on every change) or an API token. Only the API and
- * {@code /health} are described; the console's pages are not an API. Only in a web application: springdoc sets
- * itself up only there, and a tool command has no API to describe.
+ * {@code /health} are described; the console's pages are not an API. Web applications only: springdoc configures
+ * nothing in a tool command's context, which has no server to describe.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 class OpenApiConfiguration {
 
     /** Where the description is served (springdoc's default path, also the key {@code springdoc.api-docs.path}). */
     static final String SPEC = "/v3/api-docs";
+    /** The page that shows it (Swagger UI), for signed-in users. */
+    static final String PAGE = "/swagger-ui/index.html";
 
     /**
      * Schemas named as the API spells them: springdoc reads the records with its own Jackson 2 mapper, which knows
