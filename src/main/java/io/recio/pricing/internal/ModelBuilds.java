@@ -1,5 +1,6 @@
 package io.recio.pricing.internal;
 
+import io.recio.RecioProperties;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.model.FingerprintBuilder;
@@ -7,6 +8,12 @@ import io.recio.pricing.internal.model.FingerprintTable;
 import io.recio.pricing.internal.model.HarVolatility;
 import io.recio.pricing.internal.model.MinuteSeries;
 import io.recio.pricing.internal.model.VolatilityFit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,15 +52,17 @@ public class ModelBuilds {
     private final Clock clock;
     /** How many candles each symbol's last build read (a build after new history may fit what it could not). */
     private final Map<Symbol, Long> builtFrom = new ConcurrentHashMap<>();
+    private final Path mappedTables;
 
     ModelBuilds(ObjectProvider<PriceHistory> history, SpotMinutes spot, ModelStore store, Models models,
-                PricingProperties properties, Clock clock) {
+                PricingProperties properties, Clock clock, RecioProperties recio) {
         this.history = history;
         this.spot = spot;
         this.store = store;
         this.models = models;
         this.properties = properties;
         this.clock = clock;
+        this.mappedTables = recio.dataDir().resolve("models");
     }
 
     /** Whether a history source exists and holds enough candles of {@code symbol} to build from. */
@@ -62,8 +71,22 @@ public class ModelBuilds {
         return h != null && h.count(symbol) >= MIN_CANDLES;
     }
 
-    /** Installs the stored tables of every symbol; returns how many symbols had a fingerprint. */
+    /**
+     * Installs the stored tables of every symbol; returns how many symbols had a fingerprint. First removes
+     * the mapped-table files a process killed while writing one left behind (a mapped file is deleted as soon
+     * as it is mapped, so whatever is there is unused; on Linux deleting a file another process still writes
+     * or maps does not disturb it).
+     */
     public int loadStored() {
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(mappedTables, "fingerprint-*.bin")) {
+            for (Path file : left) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // no table was mapped here yet
+        } catch (IOException e) {
+            log.warn("could not clear {} of mapped-table files: {}", mappedTables, e.toString());
+        }
         int loaded = 0;
         for (Symbol symbol : Symbol.values()) {
             Optional<ModelStore.Build> build = store.build(symbol);
@@ -75,7 +98,7 @@ public class ModelBuilds {
             }
             Optional<FingerprintTable> table = store.fingerprint(symbol);
             if (table.isPresent()) {
-                models.fingerprint().install(symbol, table.get());
+                install(symbol, table.get());
                 loaded++;
             }
         }
@@ -111,7 +134,7 @@ public class ModelBuilds {
         Instant to = series.minute(series.size() - 1);
         store.save(new ModelStore.Build(symbol, clock.instant(), from, to, candles[0], fit, har), table,
                 f.yearlyDecay(), f.minSamples());
-        models.fingerprint().install(symbol, table);
+        install(symbol, table);
         if (fit != null) {
             models.volatility().seed(symbol, fit);
         }
@@ -120,6 +143,11 @@ public class ModelBuilds {
             models.har().seed(symbol, series);
         }
         builtFrom.put(symbol, candles[0]);
+        // A build (the table on the heap, the database holding the old and the new cells until its commit)
+        // is what grows the heap; a full collection now, rather than whenever the old generation next fills,
+        // gives that memory back to the system at once (the launcher's MaxHeapFreeRatio). Builds run at start
+        // and weekly, so the pause is rare.
+        System.gc();
         Duration took = Duration.between(started, clock.instant());
         log.info("built the {} models from {} candles ({} to {}) in {} ms", symbol, candles[0], from, to,
                 took.toMillis());
@@ -148,5 +176,17 @@ public class ModelBuilds {
     public void seedHar(Symbol symbol) {
         Instant now = clock.instant();
         models.har().seed(symbol, spot.between(symbol, now.minus(HAR_HISTORY), now));
+    }
+
+    /** Installs the table from a memory-mapped file; one that cannot be mapped (disk full) serves from the heap. */
+    private void install(Symbol symbol, FingerprintTable table) {
+        FingerprintTable installed = table;
+        try {
+            installed = table.mapped(mappedTables);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("the {} fingerprint stays in the heap: mapping it under {} failed: {}", symbol, mappedTables,
+                    e.toString());
+        }
+        models.fingerprint().install(symbol, installed);
     }
 }

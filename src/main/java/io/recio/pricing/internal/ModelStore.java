@@ -5,6 +5,7 @@ import io.recio.pricing.internal.model.FingerprintTable;
 import io.recio.pricing.internal.model.HarVolatility;
 import io.recio.pricing.internal.model.VolatilityFit;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads and replaces the model tables in {@code analytics}; a build replaces a symbol's rows in one transaction. */
+/**
+ * Reads and replaces the model tables in {@code analytics}; a build replaces a symbol's rows in one transaction.
+ * A fingerprint cell stores its sorted % moves and its prefix weights as big-endian float32 (rows written
+ * before the weights became floats hold them as float64, told apart by their length, and still load).
+ */
 @Component
 public class ModelStore {
 
@@ -68,7 +73,7 @@ public class ModelStore {
                         ps.setInt(5, c.pooledTo());
                         ps.setInt(6, c.samples());
                         ps.setBytes(7, floats(c.returnsPercent()));
-                        ps.setBytes(8, doubles(c.cumulativeWeights()));
+                        ps.setBytes(8, floats(c.cumulativeWeights()));
                     });
         });
     }
@@ -108,22 +113,17 @@ public class ModelStore {
                 .query(rs -> {
                     int h = rs.getInt(1);
                     int b = rs.getInt(2);
+                    float[] returns = toFloats(rs.getBytes(5));
                     cells[h - 1][b - FingerprintTable.MIN_BUCKET] = new FingerprintTable.Cell(h, b, rs.getInt(3),
-                            rs.getInt(4), toFloats(rs.getBytes(5)), toDoubles(rs.getBytes(6)));
+                            rs.getInt(4), FloatBuffer.wrap(returns), FloatBuffer.wrap(weights(rs.getBytes(6), returns.length)));
                     count[0]++;
                 });
         return count[0] == 0 ? Optional.empty() : Optional.of(new FingerprintTable(cells));
     }
 
-    private static byte[] floats(float[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES);
-        b.asFloatBuffer().put(values);
-        return b.array();
-    }
-
-    private static byte[] doubles(double[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * Double.BYTES);
-        b.asDoubleBuffer().put(values);
+    private static byte[] floats(FloatBuffer values) {
+        ByteBuffer b = ByteBuffer.allocate(values.limit() * Float.BYTES);
+        b.asFloatBuffer().put(values.duplicate().clear());
         return b.array();
     }
 
@@ -133,9 +133,17 @@ public class ModelStore {
         return values;
     }
 
-    private static double[] toDoubles(byte[] bytes) {
-        double[] values = new double[bytes.length / Double.BYTES];
-        ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
-        return values;
+    /** Prefix weights as float32, or as the float64 of rows stored before (one weight more than moves either way). */
+    private static float[] weights(byte[] bytes, int samples) {
+        if (bytes.length == (samples + 1) * Double.BYTES) {
+            double[] stored = new double[samples + 1];
+            ByteBuffer.wrap(bytes).asDoubleBuffer().get(stored);
+            float[] values = new float[stored.length];
+            for (int i = 0; i < stored.length; i++) {
+                values[i] = (float) stored[i];
+            }
+            return values;
+        }
+        return toFloats(bytes);
     }
 }

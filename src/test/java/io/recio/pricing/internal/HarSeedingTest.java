@@ -2,6 +2,7 @@ package io.recio.pricing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recio.RecioProperties;
 import io.recio.feeds.Candle;
 import io.recio.feeds.LoggedMinutes;
 import io.recio.feeds.PriceHistory;
@@ -49,7 +50,9 @@ class HarSeedingTest {
         }
         ModelBuilds builds = new ModelBuilds(beans.getBeanProvider(PriceHistory.class),
                 new SpotMinutes(beans.getBeanProvider(PriceHistory.class), beans.getBeanProvider(LoggedMinutes.class)),
-                null, models, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+                null, models, properties, Clock.fixed(NOW, ZoneOffset.UTC),
+                new Binder(new MapConfigurationPropertySource(Map.of("recio.data-dir", "unused")))
+                        .bindOrCreate("recio", RecioProperties.class));
         models.har().install(Symbol.BTC, HarVolatility.of(new double[]{0.25, 0.25, 0.25, 0.25}), 6);
         builds.seedHar(Symbol.BTC);
         models.har().observe(Symbol.BTC, NOW, 100_000);
