@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code /health} are described; the console's pages are not an API.
  */
 @Configuration(proxyBeanMethods = false)
+// springdoc configures itself only in a web application; the tools (model build, history import) start without one
+@ConditionalOnWebApplication
 class OpenApiConfiguration {
 
     /** Where the description is served (springdoc's default path, also the key {@code springdoc.api-docs.path}). */
