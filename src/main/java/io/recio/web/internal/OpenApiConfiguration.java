@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * recio's OpenAPI description ({@value #SPEC}, springdoc, from the controllers' typed records) and what it says
  * about signing in: a browser session (CSRF token on every change) or an API token. Only the API and
- * {@code /health} are described; the console's pages are not an API.
+ * {@code /health} are described; the console's pages are not an API. Web applications only: springdoc configures
+ * nothing in a tool command's context, which has no server to describe.
  */
 @Configuration(proxyBeanMethods = false)
-// springdoc configures itself only in a web application; the tools (model build, history import) start without one
 @ConditionalOnWebApplication
 class OpenApiConfiguration {
 
