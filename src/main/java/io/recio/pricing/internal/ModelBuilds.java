@@ -89,8 +89,22 @@ public class ModelBuilds {
         return loaded;
     }
 
-    /** Builds, stores and installs the models of {@code symbol}; never throws for missing history. */
+    /**
+     * Builds, stores and installs the models of {@code symbol}; never throws for missing history. A build (the
+     * table on the heap, the database holding the old and the new cells until its commit) is what grows the
+     * heap; a full collection once the build's objects are unreachable, rather than whenever the old
+     * generation next fills, gives that memory back to the system at once (the launcher's MaxHeapFreeRatio).
+     * Builds run at start and weekly, so the pause is rare.
+     */
     public Report build(Symbol symbol, DoubleConsumer progress) {
+        Report report = buildAndInstall(symbol, progress);
+        if (report.built()) {
+            System.gc();
+        }
+        return report;
+    }
+
+    private Report buildAndInstall(Symbol symbol, DoubleConsumer progress) {
         Instant started = clock.instant();
         PriceHistory h = history.getIfAvailable();
         if (h == null) {
@@ -121,11 +135,6 @@ public class ModelBuilds {
         if (fit != null) {
             models.volatility().seed(symbol, fit);
         }
-        // A build (the table on the heap, the database holding the old and the new cells until its commit)
-        // is what grows the heap; a full collection now, rather than whenever the old generation next fills,
-        // gives that memory back to the system at once (the launcher's MaxHeapFreeRatio). Builds run at start
-        // and weekly, so the pause is rare.
-        System.gc();
         Duration took = Duration.between(started, clock.instant());
         log.info("built the {} models from {} candles ({} to {}) in {} ms", symbol, candles[0], from, to,
                 took.toMillis());
