@@ -92,9 +92,10 @@ public class ModelBuilds {
     /**
      * Builds, stores and installs the models of {@code symbol}; never throws for missing history. A build (the
      * table on the heap, the database holding the old and the new cells until its commit) is what grows the
-     * heap; a full collection once the build's objects are unreachable, rather than whenever the old
-     * generation next fills, gives that memory back to the system at once (the launcher's MaxHeapFreeRatio).
-     * Builds run at start and weekly, so the pause is rare.
+     * heap; a full collection once the build's objects are unreachable gives that memory back to the system
+     * at once (the launcher's MaxHeapFreeRatio) under any collector, where G1's periodic collection takes up
+     * to a minute and the serial collector waits until its old generation fills. Builds run at start and
+     * weekly, so the pause is rare.
      */
     public Report build(Symbol symbol, DoubleConsumer progress) {
         Report report = buildAndInstall(symbol, progress);
