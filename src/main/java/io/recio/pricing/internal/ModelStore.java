@@ -2,6 +2,7 @@ package io.recio.pricing.internal;
 
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.model.FingerprintTable;
+import io.recio.pricing.internal.model.HarVolatility;
 import io.recio.pricing.internal.model.VolatilityFit;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -22,9 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ModelStore {
 
-    /** What a stored build says about itself. */
+    /**
+     * What a stored build says about itself.
+     *
+     * @param volatility the volatility fit, null when the history was too short
+     * @param har        the HAR weights, null when the history was too short to fit them
+     */
     public record Build(Symbol symbol, Instant builtAt, Instant historyFrom, Instant historyTo, long candles,
-                        VolatilityFit volatility) {
+                        VolatilityFit volatility, HarVolatility har) {
     }
 
     private final JdbcClient jdbc;
@@ -45,12 +51,16 @@ public class ModelStore {
             jdbc.sql("DELETE FROM analytics.fingerprint_cell WHERE symbol = ?").param(symbol).update();
             jdbc.sql("DELETE FROM analytics.model_build WHERE symbol = ?").param(symbol).update();
             VolatilityFit v = build.volatility();
+            double[] w = build.har() == null ? null : build.har().weights();
             jdbc.sql("""
                     INSERT INTO analytics.model_build (symbol, built_at, history_from, history_to, candles, yearly_decay,
-                        min_samples, sigma_per_second, student_t_nu) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        min_samples, sigma_per_second, student_t_nu, har_weight_15m, har_weight_60m, har_weight_360m,
+                        har_weight_1440m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(symbol, Timestamp.from(build.builtAt()), Timestamp.from(build.historyFrom()),
                             Timestamp.from(build.historyTo()), build.candles(), yearlyDecay, minSamples,
-                            v == null ? null : v.sigmaPerSecond(), v == null ? null : v.nu())
+                            v == null ? null : v.sigmaPerSecond(), v == null ? null : v.nu(),
+                            w == null ? null : w[0], w == null ? null : w[1], w == null ? null : w[2],
+                            w == null ? null : w[3])
                     .update();
             template.batchUpdate("""
                     INSERT INTO analytics.fingerprint_cell (symbol, horizon_minutes, bucket, pooled_from, pooled_to,
@@ -70,16 +80,23 @@ public class ModelStore {
 
     public Optional<Build> build(Symbol symbol) {
         return jdbc.sql("""
-                        SELECT built_at, history_from, history_to, candles, sigma_per_second, student_t_nu
+                        SELECT built_at, history_from, history_to, candles, sigma_per_second, student_t_nu,
+                            har_weight_15m, har_weight_60m, har_weight_360m, har_weight_1440m
                         FROM analytics.model_build WHERE symbol = ?""")
                 .param(symbol.name())
                 .query((rs, n) -> {
                     double sigma = rs.getDouble("sigma_per_second");
                     VolatilityFit fit = rs.wasNull() ? null
                             : new VolatilityFit(sigma, rs.getDouble("student_t_nu"), rs.getLong("candles"));
+                    double[] weights = new double[HarVolatility.WINDOWS.length];
+                    boolean fitted = true;
+                    for (int k = 0; k < weights.length; k++) {
+                        weights[k] = rs.getDouble("har_weight_" + HarVolatility.WINDOWS[k] + "m");
+                        fitted &= !rs.wasNull();
+                    }
                     return new Build(symbol, rs.getTimestamp("built_at").toInstant(),
                             rs.getTimestamp("history_from").toInstant(), rs.getTimestamp("history_to").toInstant(),
-                            rs.getLong("candles"), fit);
+                            rs.getLong("candles"), fit, fitted ? HarVolatility.of(weights) : null);
                 })
                 .optional();
     }
