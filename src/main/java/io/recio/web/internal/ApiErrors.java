@@ -28,6 +28,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -119,6 +120,16 @@ class ApiErrors {
                 e.getMessage());
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", null,
                 "the database does not answer; recio is waiting for it, try again shortly");
+    }
+
+    /**
+     * The client went away while the answer was being written (a closed tab, a script's timeout): nobody is left to
+     * read an answer, and it is no error of recio's (under load this was a stack trace per abandoned request).
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void gone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("client left before {} {} was answered: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
