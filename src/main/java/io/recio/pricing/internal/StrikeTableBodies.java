@@ -1,9 +1,8 @@
 package io.recio.pricing.internal;
 
 import io.recio.market.Symbol;
-import io.recio.pricing.StrikeTableJson;
+import io.recio.pricing.StrikeTableJson.StrikeTableWithWatchlist;
 import io.recio.pricing.StrikeTableUpdated;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -44,16 +43,9 @@ class StrikeTableBodies {
             return body;
         }
         // Two requests racing past a new table both write it; the bytes are the same, so either may stay.
-        byte[] bytes = json.writeValueAsBytes(content(update));
+        byte[] bytes = json.writeValueAsBytes(StrikeTableWithWatchlist.of(update));
         body = new Body(update, bytes, "\"" + DigestUtils.md5DigestAsHex(bytes) + "\"");
         latest.put(symbol, body);
-        return body;
-    }
-
-    /** The table in the shape of {@link StrikeTableJson#table} with the watchlist added. */
-    private static Map<String, Object> content(StrikeTableUpdated update) {
-        Map<String, Object> body = new LinkedHashMap<>(StrikeTableJson.table(update.table()));
-        body.put("watchlist", StrikeTableJson.watchlist(update.watchlist()));
         return body;
     }
 }

@@ -13,6 +13,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -106,6 +110,16 @@ class ApiErrors {
         HttpStatusCode code = e.getStatusCode();
         return answer(HttpStatus.valueOf(code.value()), code.is4xxClientError() ? "invalid" : "error", null,
                 e.getReason() == null ? HttpStatus.valueOf(code.value()).getReasonPhrase() : e.getReason());
+    }
+
+    /** The database went away (a connection not had within the pool's timeout, or cut): a 503 to try again, not a 500. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            RecoverableDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseAway(DataAccessException e, HttpServletRequest request) {
+        log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", null,
+                "the database does not answer; recio is waiting for it, try again shortly");
     }
 
     /**

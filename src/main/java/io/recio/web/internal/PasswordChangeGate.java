@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A user whose password someone else set (generated, or reset by an admin) does nothing else until they choose
  * their own: pages lead to Settings, API calls other than {@code /api/me} and the password change answer 403
  * {@code password_change_required}. So a password that travelled through another person never becomes the
- * long-term one.
+ * long-term one. When the database does not answer, the answer it last gave for that user stands (a user never
+ * seen is held back), so the console stays usable through a database outage.
  *
  * <p>Once a session's user is seen with a password of their own, the session remembers it and the user is not looked
  * up again on each request: the flag only comes back through a reset, and a reset ends all their sessions
@@ -38,6 +42,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
 
     private final UserAccounts accounts;
     private final JsonMapper json;
+    /** The database's last answer per user name: whether they must change their password. */
+    private final Map<String, Boolean> lastKnown = new ConcurrentHashMap<>();
 
     PasswordChangeGate(UserAccounts accounts, JsonMapper json) {
         this.accounts = accounts;
@@ -72,7 +78,13 @@ final class PasswordChangeGate extends OncePerRequestFilter {
         if (browser && auth.getName().equals(session.getAttribute(CHOSEN))) {
             return false;
         }
-        boolean must = accounts.find(auth.getName()).map(UserAccount::mustChangePassword).orElse(false);
+        boolean must;
+        try {
+            must = accounts.find(auth.getName()).map(UserAccount::mustChangePassword).orElse(false);
+            lastKnown.put(auth.getName(), must);
+        } catch (DataAccessException e) {
+            return lastKnown.getOrDefault(auth.getName(), true);
+        }
         if (!must && browser) {
             session.setAttribute(CHOSEN, auth.getName());
         }

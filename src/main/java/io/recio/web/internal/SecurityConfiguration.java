@@ -49,7 +49,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json,
                                             ApiTokens tokens, SessionRegistry sessions, AuditLog audit,
                                             UserAccounts accounts) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher api = BearerTokenFilter::isApi;
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
         pagesOnly.setRequestMatcher(request -> !api.matches(request) && !BearerTokenFilter.presents(request));
         http

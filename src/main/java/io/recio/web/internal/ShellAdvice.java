@@ -8,15 +8,16 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). Only
- * the page controllers are named: a {@code @RestController} is a {@code @Controller} too, and the API's requests
- * must not pay for a shell (a preferences query) they never render.
+ * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). The
+ * selectors also match every {@code @RestController}, whose answers have no page: API calls are skipped, so they do
+ * not read the user's preferences from the database each time (and answer while the database is away).
  */
-@ControllerAdvice(assignableTypes = {PagesController.class, HistoryPage.class, AdminPages.class, ErrorPage.class})
+@ControllerAdvice(annotations = Controller.class, basePackageClasses = ShellAdvice.class)
 class ShellAdvice {
 
     private final RecioProperties properties;
@@ -33,7 +34,8 @@ class ShellAdvice {
 
     @ModelAttribute("shell")
     Shell shell(Authentication auth, HttpServletRequest request) {
-        if (auth == null || !auth.isAuthenticated()) {
+        if (auth == null || !auth.isAuthenticated()
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return null;
         }
         boolean admin = Role.isMasterAdmin(auth);
