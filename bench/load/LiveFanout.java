@@ -31,7 +31,7 @@ public class LiveFanout {
     private static final Pattern TYPE = Pattern.compile("^\\{\"type\":\"strike_table\",\"key\":\"(\\w+)\"");
     private static final Pattern SENT = Pattern.compile("^\\{\"type\":\"strike_table\",\"key\":\"\\w+\",\"at\":\"([^\"]+)\"");
     private static final Pattern COMPUTED = Pattern.compile("\"computed_at\":\"([^\"]+)\"");
-    private static final Pattern TABS = Pattern.compile("\"live_tabs\":(\\d+)");
+    private static final Pattern TABS = Pattern.compile("\"live_tabs\":\"?(\\d+)");
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
@@ -108,8 +108,11 @@ public class LiveFanout {
         waitsMicros.clear();
         deliveriesMicros.clear();
         received.forEach(Set::clear);
+        // bench/load.sh reads recio's CPU time at these two lines
+        System.out.println("measuring: " + open + " connected");
         Thread.sleep(seconds * 1000L);
         List<Long> d = sorted(delaysMicros);
+        System.out.println("measured");
         String tabs = openTabs(http, uri, session);
         int most = received.stream().mapToInt(Set::size).max().orElse(0);
         int fewest = received.stream().mapToInt(Set::size).min().orElse(0);
