@@ -118,7 +118,8 @@ public final class BacktestCommand implements Callable<Integer>, ToolCommand {
         List<Candle> candles;
         String source;
         try {
-            Instant warmFrom = start.minus(Duration.ofDays(1));
+            // the HAR model fits its weights on the warm-up: it needs two days and an hour, a week fits them well
+            Instant warmFrom = start.minus(Duration.ofDays(7));
             if (historyFile != null) {
                 candles = Backtests.readHistory(historyFile, sym);
                 source = historyFile.getFileName().toString();
