@@ -10,6 +10,7 @@ import io.recio.testsupport.ConsoleClient;
 import io.recio.testsupport.ExchangeClient;
 import io.recio.testsupport.FixedPrices;
 import io.recio.testsupport.PostgresTestDatabase;
+import io.recio.testsupport.RecioChild;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -160,31 +161,9 @@ class TradingLeaseProcessTest {
         int port = freePort();
         Path dir = Files.createDirectories(work.resolve(name));
         Path log = Path.of("target", "lease-child-" + name + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "-Drecio.mode=live",
-                "-Drecio.data-dir=" + dir,
-                "-Drecio.ports.main-app=" + port,
-                "-Drecio.ports.simulator-kalshi=0",
-                "-Drecio.ports.simulator-coinbase=0",
-                "-Drecio.kalshi.rest-url=" + simulator.restUrl(),
-                "-Drecio.kalshi.ws-url=" + simulator.wsUrl(),
-                "-Drecio.kalshi.key-id=" + account.keyId(),
-                "-Drecio.kalshi.key-file=" + keyFile,
-                "-Drecio.trading.venue=kalshi",
-                "-Drecio.feeds.coinbase-url=ws://127.0.0.1:1/",
-                "-Drecio.feeds.stale-after=1s",
-                "io.recio.RecioApplication", "run")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RECIO_"));
-        builder.environment().put("RECIO_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("RECIO_DB_URL", database);
-        builder.environment().put("RECIO_DB_USER", PostgresTestDatabase.USER);
-        builder.environment().put("RECIO_DB_PASSWORD", "");
         logs.add(log);
-        Process process = builder.start();
+        Process process = RecioChild.live(dir, port, simulator, account.keyId(), keyFile).withoutCoinbase()
+                .adminPassword(ADMIN_PASSWORD).postgres(database).start(log);
         children.add(process);
         return new Instance(process, ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD));
     }
