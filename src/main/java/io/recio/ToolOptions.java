@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /**
  * The options every tool subcommand ({@code history}, {@code model}, ...) shares, and the way it
  * starts recio without the web server or background services to reach the database and beans.
- * Use as a picocli {@code @Mixin}.
+ * Use as a picocli {@code @Mixin}; {@link ToolRun} runs the command's work in that context.
  */
 public final class ToolOptions {
 

@@ -10,7 +10,10 @@ import java.util.Set;
  * ({@code web/internal/AccessRules}); the access-matrix test checks the result.
  */
 public enum Permission {
-    /** Watch: prices, strike tables, trades (one's own; an admin all), the Kalshi account, the status. */
+    /**
+     * Watch: prices, strike tables, trades (one's own; an admin all), the Kalshi account, the status, and the stored
+     * backtest reports (simulated trades and the settings tried: nothing secret, nothing that changes anything).
+     */
     VIEW(roles(Role.USER, Role.MASTER_ADMIN), scopes(TokenScope.READ, TokenScope.TRADE, TokenScope.ADMIN)),
     /** Trade manually and close one's own trades (an admin closes any). */
     TRADE(roles(Role.USER, Role.MASTER_ADMIN), scopes(TokenScope.TRADE, TokenScope.ADMIN)),

@@ -2,10 +2,10 @@ package io.recio.accounts;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.ToolRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -39,19 +39,13 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
         return 2;
     }
 
-    /** Runs {@code work} on the database, printing a refusal as one line and exit code 1. */
-    static int run(ToolOptions tool, CommandSpec spec, String name, Function<ConfigurableApplicationContext, String> work) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ConfigurableApplicationContext context = tool.startContext()) {
-            out.println(work.apply(context));
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("recio users " + name + ": " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+    /** Runs {@code work} on the database and prints its answer; a refusal is one line and exit code 1. */
+    static int run(ToolOptions tool, CommandSpec spec, Function<ConfigurableApplicationContext, String> work) {
+        return ToolRun.of(spec, IllegalArgumentException.class, IllegalStateException.class).inContext(tool,
+                (context, out) -> {
+                    out.println(work.apply(context));
+                    return 0;
+                });
     }
 
     /** The password piped on standard input (first line), for scripts: never an argument, which {@code ps} shows. */
@@ -89,7 +83,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            return run(tool, spec, "add", context -> {
+            return run(tool, spec, context -> {
                 Role r = Role.parse(role);
                 UserAccounts accounts = context.getBean(UserAccounts.class);
                 String password = passwordStdin ? readPassword() : accounts.generatePassword();
@@ -111,7 +105,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            return run(tool, spec, "list", context -> {
+            return run(tool, spec, context -> {
                 StringBuilder table = new StringBuilder(String.format("%-24s %-13s %-9s %s", "USERNAME", "ROLE", "STATUS",
                         "CREATED"));
                 for (UserAccount u : context.getBean(UserAccounts.class).all()) {
@@ -136,7 +130,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            return run(tool, spec, "disable", context -> {
+            return run(tool, spec, context -> {
                 context.getBean(UserAccounts.class).setEnabled(username, false);
                 audit(context, "user.disable", username, "disabled");
                 return "Disabled " + username + ".";
@@ -156,7 +150,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            return run(tool, spec, "enable", context -> {
+            return run(tool, spec, context -> {
                 context.getBean(UserAccounts.class).setEnabled(username, true);
                 audit(context, "user.enable", username, "enabled");
                 return "Enabled " + username + ".";
@@ -180,7 +174,7 @@ public final class UsersCommand implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            return run(tool, spec, "reset-password", context -> {
+            return run(tool, spec, context -> {
                 UserAccounts accounts = context.getBean(UserAccounts.class);
                 if (accounts.find(username).isEmpty()) {
                     throw new IllegalArgumentException("no user '" + username + "'");

@@ -2,13 +2,12 @@ package io.recio.feeds;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.ToolRun;
 import io.recio.feeds.internal.ConsoleProgress;
 import io.recio.feeds.internal.HistoryImport;
 import io.recio.market.Symbol;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -62,22 +61,14 @@ public final class History implements Callable<Integer>, ToolCommand {
         boolean strict;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (ConfigurableApplicationContext context = tool.startContext()) {
-                HistoryImport history = context.getBean(HistoryImport.class);
-                HistoryImport.Report report = history.importFile(file, symbol,
+        public Integer call() {
+            return ToolRun.of(spec, HistoryFile.UnreadableFileException.class).inContext(tool, (context, out) -> {
+                HistoryImport.Report report = context.getBean(HistoryImport.class).importFile(file, symbol,
                         strict ? HistoryFile.Mode.STRICT : HistoryFile.Mode.LENIENT,
                         new ConsoleProgress(System.err, "importing " + file.getFileName()));
                 out.println(report.summary());
-                out.flush();
                 return 0;
-            } catch (HistoryFile.UnreadableFileException e) {
-                err.println("recio history import: " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            });
         }
     }
 
@@ -99,26 +90,17 @@ public final class History implements Callable<Integer>, ToolCommand {
         int days;
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        public Integer call() {
+            ToolRun run = ToolRun.of(spec, java.io.IOException.class);
             if (days < 1 || days > 3650) {
-                err.println("recio history fetch: --days must be between 1 and 3650, got " + days);
-                err.flush();
-                return 2;
+                return run.fail(2, "--days must be between 1 and 3650, got " + days);
             }
-            try (ConfigurableApplicationContext context = tool.startContext()) {
-                HistoryImport history = context.getBean(HistoryImport.class);
-                HistoryImport.Report report = history.fetchCoinbase(symbol, days,
+            return run.inContext(tool, (context, out) -> {
+                HistoryImport.Report report = context.getBean(HistoryImport.class).fetchCoinbase(symbol, days,
                         new ConsoleProgress(System.err, "fetching " + symbol.coinbaseProduct()));
                 out.println(report.summary());
-                out.flush();
                 return 0;
-            } catch (java.io.IOException e) {
-                err.println("recio history fetch: " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            });
         }
     }
 }

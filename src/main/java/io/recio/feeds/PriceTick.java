@@ -4,7 +4,9 @@ import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One logged second of an underlying's price, published as an application event once per second
@@ -31,6 +33,20 @@ public record PriceTick(Symbol symbol, Instant at, SpotPrice price, Map<Integer,
     /** Momentum in basis points, as REC.IO's models bucket it. */
     public double momentumBasisPoints() {
         return momentum * 100;
+    }
+
+    /**
+     * Deltas as the API spells them, keyed {@code "1m"}, {@code "15m"} ... in order of minutes (as
+     * {@code changes_percent} keys {@code "1h"}); a delta that is not a number is left out like a missing one.
+     */
+    public static Map<String, Double> labelled(Map<Integer, Double> deltasPercent) {
+        Map<String, Double> labelled = new LinkedHashMap<>();
+        new TreeMap<>(deltasPercent).forEach((minutes, value) -> {
+            if (value != null && Double.isFinite(value)) {
+                labelled.put(minutes + "m", value);
+            }
+        });
+        return labelled;
     }
 
     public boolean isStale(Duration limit) {

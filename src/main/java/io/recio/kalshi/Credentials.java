@@ -2,13 +2,12 @@ package io.recio.kalshi;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.ToolRun;
+import io.recio.accounts.SecretBox;
 import io.recio.kalshi.internal.credentials.CredentialCheck;
-import io.recio.kalshi.internal.credentials.CredentialVault;
 import io.recio.kalshi.internal.credentials.CredentialsService;
 import io.recio.kalshi.internal.credentials.KalshiEnvironment;
-import io.recio.kalshi.internal.credentials.MasterKey;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,29 +62,27 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            String pem;
+            return ToolRun.of(spec).run(out -> {
+                String pem = readPrivateKey();
+                try (ConfigurableApplicationContext context = tool.startContext()) {
+                    KalshiBalance balance = context.getBean(CredentialsService.class).set(environment, keyId, pem,
+                            "command line (" + System.getProperty("user.name") + ")");
+                    out.println("Kalshi " + environment + " key stored (encrypted); it reads a balance of $"
+                            + balance.available().toDollars() + ".");
+                    return 0;
+                } catch (CredentialCheck.Refused e) {
+                    throw new ToolRun.Failure(1, e.field() + ": " + e.getMessage() + ". Nothing was stored.");
+                }
+            });
+        }
+
+        private String readPrivateKey() {
             try {
-                pem = privateKey.toString().equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                        : Files.readString(privateKey);
+                return privateKey.toString().equals("-")
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(privateKey);
             } catch (IOException e) {
-                err.println("recio credentials set: cannot read the private key file " + privateKey + ": "
+                throw new ToolRun.Failure(1, "cannot read the private key file " + privateKey + ": "
                         + e.getClass().getSimpleName());
-                err.flush();
-                return 1;
-            }
-            try (ConfigurableApplicationContext context = tool.startContext()) {
-                KalshiBalance balance = context.getBean(CredentialsService.class).set(environment, keyId, pem,
-                        "command line (" + System.getProperty("user.name") + ")");
-                out.println("Kalshi " + environment + " key stored (encrypted); it reads a balance of $"
-                        + balance.available().toDollars() + ".");
-                out.flush();
-                return 0;
-            } catch (CredentialCheck.Refused e) {
-                err.println("recio credentials set: " + e.field() + ": " + e.getMessage() + ". Nothing was stored.");
-                err.flush();
-                return 1;
             }
         }
     }
@@ -103,17 +100,15 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (ConfigurableApplicationContext context = tool.startContext()) {
+            return ToolRun.of(spec).inContext(tool, (context, out) -> {
                 CredentialsService.Status s = context.getBean(CredentialsService.class).status();
                 out.println(s.stored() ? "Kalshi key stored for " + s.environment() + ", set " + s.updatedAt()
                         + " by " + s.updatedBy() : "No Kalshi key stored"
                         + (s.keyFileConfigured() ? "; recio.kalshi.key-file is used" : ""));
                 out.println("Master key " + s.masterKeyId() + " from " + (s.masterKeySource().equals("environment")
-                        ? MasterKey.ENVIRONMENT_VARIABLE : "the key file in the data directory"));
-                out.flush();
+                        ? SecretBox.ENVIRONMENT_VARIABLE : "the key file in the data directory"));
                 return 0;
-            }
+            });
         }
     }
 
@@ -128,19 +123,19 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = tool.startContext()) {
+            return ToolRun.of(spec).inContext(tool, (context, out) -> {
                 boolean deleted = context.getBean(CredentialsService.class)
                         .delete("command line (" + System.getProperty("user.name") + ")");
-                spec.commandLine().getOut().println(deleted ? "Kalshi key deleted." : "No Kalshi key was stored.");
-                spec.commandLine().getOut().flush();
+                out.println(deleted ? "Kalshi key deleted." : "No Kalshi key was stored.");
                 return 0;
-            }
+            });
         }
     }
 
     /** {@code recio credentials rotate-master-key}. */
     @Command(name = "rotate-master-key", mixinStandardHelpOptions = true,
-            description = "Re-encrypt the stored key with a new master key. With the key file: a new random key "
+            description = "Re-encrypt the stored secrets (the Kalshi key, the alert channels' tokens and webhook URLs) "
+                    + "with a new master key. With the key file: a new random key "
                     + "replaces it. With RECIO_MASTER_KEY: give the new key in RECIO_NEW_MASTER_KEY, then set "
                     + "RECIO_MASTER_KEY to it before the next start.")
     static final class RotateMasterKey implements Callable<Integer> {
@@ -152,31 +147,21 @@ public final class Credentials implements Callable<Integer>, ToolCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (ConfigurableApplicationContext context = tool.startContext()) {
-                CredentialVault vault = context.getBean(CredentialVault.class);
-                String newKey = context.getEnvironment().getProperty("RECIO_NEW_MASTER_KEY");
-                if (vault.fromEnvironment() && (newKey == null || newKey.isBlank())) {
-                    err.println("recio credentials rotate-master-key: the master key comes from RECIO_MASTER_KEY; "
-                            + "put the new one (openssl rand -base64 32) in RECIO_NEW_MASTER_KEY and run this again");
-                    err.flush();
-                    return 2;
-                }
-                MasterKey next = newKey == null || newKey.isBlank() ? MasterKey.generate()
-                        : MasterKey.parse(newKey, "RECIO_NEW_MASTER_KEY");
-                String old = vault.masterKeyId();
-                vault.rotate(next);
-                out.println("Master key rotated from " + old + " to " + next.id() + "."
-                        + (vault.fromEnvironment() ? " Set RECIO_MASTER_KEY to the value of RECIO_NEW_MASTER_KEY now."
-                        : ""));
-                out.flush();
-                return 0;
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                err.println("recio credentials rotate-master-key: " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            return ToolRun.of(spec, IllegalStateException.class, IllegalArgumentException.class).inContext(tool,
+                    (context, out) -> {
+                        SecretBox box = context.getBean(SecretBox.class);
+                        String newKey = context.getEnvironment().getProperty(SecretBox.NEW_KEY_VARIABLE);
+                        if (box.fromEnvironment() && (newKey == null || newKey.isBlank())) {
+                            throw new ToolRun.Failure(2, "the master key comes from RECIO_MASTER_KEY; put the new one "
+                                    + "(openssl rand -base64 32) in RECIO_NEW_MASTER_KEY and run this again");
+                        }
+                        String old = box.masterKeyId();
+                        String next = box.rotate(newKey);
+                        out.println("Master key rotated from " + old + " to " + next + "."
+                                + (box.fromEnvironment() ? " Set RECIO_MASTER_KEY to the value of RECIO_NEW_MASTER_KEY now."
+                                : ""));
+                        return 0;
+                    });
         }
     }
 }

@@ -36,6 +36,13 @@ public interface KalshiTrading {
     ExchangeStatus exchangeStatus();
 
     /**
+     * The account orders go to, the same on every instance that trades it: {@code kalshi key <fingerprint>} of
+     * the API key in use (Kalshi key ids are unique across its environments; the simulator's account in demo
+     * mode); empty while no key is known yet (the demo simulator has not written its credentials).
+     */
+    Optional<String> accountKey();
+
+    /**
      * A market's result from the market data ({@code GET /markets/{ticker}}): "yes", "no" or "scalar" once Kalshi
      * has determined it, empty before. Paper trading settles from it: Kalshi publishes no settlement for an
      * account that held nothing.

@@ -1,13 +1,16 @@
 package io.recio.ops;
 
 import io.recio.ToolCommand;
+import io.recio.ToolRun;
 import io.recio.ops.internal.Backups;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code recio backup [FILE]}: a consistent snapshot of recio's database (see {@link Backups}). */
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -25,18 +28,18 @@ public final class BackupCommand implements Callable<Integer>, ToolCommand {
             description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        Backups backups = new Backups(Clock.systemUTC());
-        try {
+        return ToolRun.of(spec, Backups.BackupException.class).run(out -> {
+            Backups backups = new Backups(Clock.systemUTC());
             Backups.Target target = Backups.target(System.getenv(), dataDir);
-            Path out = file != null ? file : backups.defaultFile(target, Path.of("."));
-            backups.backup(target, out);
-            System.out.println("backed up to " + out.toAbsolutePath().normalize());
+            Path written = file != null ? file : backups.defaultFile(target, Path.of("."));
+            backups.backup(target, written);
+            out.println("backed up to " + written.toAbsolutePath().normalize());
             return 0;
-        } catch (Backups.BackupException e) {
-            System.err.println("recio backup: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 }

@@ -1,13 +1,16 @@
 package io.recio.ops;
 
 import io.recio.ToolCommand;
+import io.recio.ToolRun;
 import io.recio.ops.internal.Backups;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code recio restore FILE}: replaces recio's database with a backup (see {@link Backups}). */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -24,15 +27,15 @@ public final class RestoreCommand implements Callable<Integer>, ToolCommand {
             description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        try {
+        return ToolRun.of(spec, Backups.BackupException.class).run(out -> {
             new Backups(Clock.systemUTC()).restore(Backups.target(System.getenv(), dataDir), file);
-            System.out.println("restored " + file + "; start recio");
+            out.println("restored " + file + "; start recio");
             return 0;
-        } catch (Backups.BackupException e) {
-            System.err.println("recio restore: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 }

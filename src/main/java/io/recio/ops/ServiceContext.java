@@ -23,6 +23,9 @@ public interface ServiceContext {
     /** Whether ops wants the service to stop: a long duty cycle looks at it and returns early. */
     boolean stopping();
 
-    /** Publishes a fact about the service in its health (e.g. "source" → "coinbase"); null removes it. */
+    /**
+     * Publishes a fact about the service in its health (e.g. "source" → "coinbase"), shown as its text
+     * ({@code String.valueOf}); null removes it.
+     */
     void detail(String key, Object value);
 }

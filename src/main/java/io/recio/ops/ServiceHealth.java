@@ -18,10 +18,10 @@ import java.util.Map;
  * @param tradingImpact     what its current degradation means for trading
  * @param criticalToTrading whether trading is suspended while it is down
  * @param dependencies      names of the services it needs
- * @param details           facts the service reports about itself (source in use, last message age, ...)
+ * @param details           facts the service reports about itself (source in use, last message age, ...), as text
  */
 public record ServiceHealth(ServiceName name, ServiceState state, Instant since, Instant startedAt, int restarts,
                             String lastError, Instant lastErrorAt, Instant nextAttemptAt,
                             TradingImpact tradingImpact, boolean criticalToTrading, List<ServiceName> dependencies,
-                            Map<String, Object> details) {
+                            Map<String, String> details) {
 }

@@ -39,6 +39,8 @@ public record ServiceName(String value) implements Comparable<ServiceName> {
     public static final ServiceName CASCADING_FAILURE_DETECTOR = new ServiceName("cascading_failure_detector");
     /** Sends the alerts through their channels (ops' {@code AlertDispatcher}). */
     public static final ServiceName ALERT_DISPATCHER = new ServiceName("alert_dispatcher");
+    /** Whether the database answers, each second; suspends new entries while it does not (ops' {@code DatabaseWatchdog}). */
+    public static final ServiceName DATABASE_WATCHDOG = new ServiceName("database_watchdog");
     /** Host, JVM, database and service health samples (ops' {@code SystemMonitor}). */
     public static final ServiceName SYSTEM_MONITOR = new ServiceName("system_monitor");
     /** Applies every module's {@link RetentionPolicy} hourly, so the database stays bounded (ops' {@code DataRetention}). */

@@ -2,17 +2,19 @@ package io.recio.pricing;
 
 import io.recio.ToolCommand;
 import io.recio.ToolOptions;
+import io.recio.ToolRun;
 import io.recio.feeds.HistoryFile;
 import io.recio.market.Symbol;
 import io.recio.pricing.internal.ModelBuilds;
 import io.recio.pricing.internal.PricingProperties;
+import io.recio.pricing.internal.RecordedMarkets;
 import io.recio.pricing.internal.eval.Evaluation;
 import io.recio.pricing.internal.eval.MarketEvaluation;
 import io.recio.pricing.internal.eval.MarketHistory;
 import io.recio.pricing.internal.eval.ReliabilityChart;
 import io.recio.pricing.internal.model.MinuteSeries;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +26,18 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code recio model build|evaluate}: builds the model tables from history, or scores both models on held-out files. */
+/** {@code recio model build|evaluate}: builds the model tables from history, or scores every model on held-out files. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Build the probability models from the price history, or evaluate them on held-out data.",
         subcommands = {ModelCommand.Build.class, ModelCommand.Evaluate.class})
 public final class ModelCommand implements Runnable, ToolCommand {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -41,7 +45,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
     }
 
     /** Draws a console progress bar on one line. */
-    static void progress(PrintStream out, String label, double fraction) {
+    static void progress(PrintWriter out, String label, double fraction) {
         int width = 30;
         int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
         out.printf(Locale.ROOT, "\r%-4s [%s%s] %3d%%", label, "#".repeat(filled), " ".repeat(width - filled),
@@ -51,7 +55,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
 
     /** {@code recio model build}. */
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Build the fingerprint tables and the volatility fit from the one-minute history in the "
+            description = "Build the fingerprint tables, the volatility fit and the HAR weights from the one-minute history in the "
                     + "database into the analytics schema (recio also rebuilds them weekly).")
     static final class Build implements Callable<Integer> {
 
@@ -61,49 +65,52 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--symbol", paramLabel = "SYMBOL", description = "BTC or ETH (default: both).")
         String symbol;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            ToolRun run = ToolRun.of(spec, RuntimeException.class);
             List<Symbol> symbols;
             try {
                 symbols = symbol == null ? List.of(Symbol.values()) : List.of(Symbol.parse(symbol));
             } catch (IllegalArgumentException e) {
-                System.err.println("recio model build: " + e.getMessage());
-                return 2;
+                return run.fail(2, e.getMessage());
             }
-            try (ConfigurableApplicationContext context = tools.startContext()) {
+            return run.inContext(tools, (context, out) -> {
                 ModelBuilds builds = context.getBean(ModelBuilds.class);
                 int built = 0;
                 for (Symbol s : symbols) {
                     boolean[] drawn = {false};
                     ModelBuilds.Report r = builds.build(s, f -> {
                         drawn[0] = true;
-                        progress(System.out, s.name(), f);
+                        progress(out, s.name(), f);
                     });
                     if (drawn[0]) {
-                        System.out.println();
+                        out.println();
                     }
                     if (r.built()) {
                         built++;
-                        System.out.printf(Locale.ROOT, "%s: built from %,d candles (%s .. %s), %,d one-minute moves, "
-                                        + "volatility %s, in %.1f s%n", s, r.candles(), r.from(), r.to(), r.samples(),
+                        out.printf(Locale.ROOT, "%s: built from %,d candles (%s .. %s), %,d one-minute moves, "
+                                        + "volatility %s, HAR weights 15/60/360/1440 min %s, in %.1f s%n", s,
+                                r.candles(), r.from(), r.to(), r.samples(),
                                 r.volatility() == null ? "not fitted" : String.format(Locale.ROOT,
                                         "%.3g per sqrt(s), Student-t nu %.2f", r.volatility().sigmaPerSecond(),
-                                        r.volatility().nu()), r.took().toMillis() / 1000.0);
+                                        r.volatility().nu()),
+                                r.har() == null ? "not fitted (needs two days and an hour of history)"
+                                        : Evaluation.weights(r.har().weights()), r.took().toMillis() / 1000.0);
                     } else {
-                        System.out.println(s + ": not built: " + r.message());
+                        out.println(s + ": not built: " + r.message());
                     }
                 }
                 return built > 0 ? 0 : 1;
-            } catch (RuntimeException e) {
-                System.err.println("recio model build: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
     /** {@code recio model evaluate}. */
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
-            description = "Score both models on the last days of one-minute history files they were not built from: "
+            description = "Score every model on the last days of one-minute history files they were not built from: "
                     + "Brier score, log loss, a reliability table, and a reliability chart (SVG).")
     static final class Evaluate implements Callable<Integer> {
 
@@ -147,6 +154,15 @@ public final class ModelCommand implements Runnable, ToolCommand {
         @Option(names = "--kalshi-symbol", defaultValue = "ETH", description = "The underlying of the Kalshi prices (default ETH).")
         String kalshiSymbol;
 
+        @Option(names = "--market-from-database",
+                description = "Score the Kalshi quotes recio recorded (live_data.market_quote) of both symbols' settled "
+                        + "hourly threshold markets against the spot it logged, as --market-file does (the database of "
+                        + "--config, or the demo's).")
+        boolean marketFromDatabase;
+
+        @Mixin
+        ToolOptions tools;
+
         @Option(names = "--lenient", description = "Skip bad rows of the files instead of refusing the file.")
         boolean lenient;
 
@@ -154,8 +170,12 @@ public final class ModelCommand implements Runnable, ToolCommand {
                 description = "Where the reliability charts go: reliability_<symbol>.svg (default: current directory).")
         Path chartDir;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            ToolRun run = ToolRun.of(spec);
             Map<Symbol, Path> files = new LinkedHashMap<>();
             if (btcFile != null) {
                 files.put(Symbol.BTC, btcFile);
@@ -164,21 +184,17 @@ public final class ModelCommand implements Runnable, ToolCommand {
                 files.put(Symbol.ETH, ethFile);
             }
             if (marketFile != null && spotFile == null) {
-                System.err.println("recio model evaluate: --market-file needs --spot-file (the spot beside the prices)");
-                return 2;
+                return run.fail(2, "--market-file needs --spot-file (the spot beside the prices)");
             }
-            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null) {
-                System.err.println("recio model evaluate: name at least one file with --btc-file, --eth-file or "
-                        + "--kalshi-snapshots");
-                return 2;
+            if (files.isEmpty() && kalshiSnapshots == null && marketFile == null && !marketFromDatabase) {
+                return run.fail(2, "name at least one file with --btc-file, --eth-file or "
+                        + "--kalshi-snapshots, or --market-from-database");
             }
             if (folds < 1) {
-                System.err.println("recio model evaluate: --folds must be at least 1, got " + folds);
-                return 2;
+                return run.fail(2, "--folds must be at least 1, got " + folds);
             }
             if (holdoutDays < 1) {
-                System.err.println("recio model evaluate: --holdout-days must be at least 1, got " + holdoutDays);
-                return 2;
+                return run.fail(2, "--holdout-days must be at least 1, got " + holdoutDays);
             }
             int failures = 0;
             for (Map.Entry<Symbol, Path> e : files.entrySet()) {
@@ -200,8 +216,7 @@ public final class ModelCommand implements Runnable, ToolCommand {
                     System.out.println("  reliability chart: " + chart);
                     System.out.println();
                 } catch (IllegalArgumentException | IOException ex) {
-                    System.err.println("recio model evaluate: " + ex.getMessage());
-                    failures++;
+                    failures += run.fail(1, ex.getMessage());
                 }
             }
             for (Path market : java.util.Arrays.asList(kalshiSnapshots, marketFile)) {
@@ -215,11 +230,30 @@ public final class ModelCommand implements Runnable, ToolCommand {
                             MIN_TRAINING_CONTRACTS);
                     System.out.print(MarketEvaluation.format(result, market.getFileName().toString()));
                 } catch (IllegalArgumentException | IOException ex) {
-                    System.err.println("recio model evaluate: " + ex.getMessage());
-                    failures++;
+                    failures += run.fail(1, ex.getMessage());
                 }
             }
+            if (marketFromDatabase) {
+                failures += run.inContext(tools, this::scoreRecordedQuotes);
+            }
             return failures == 0 ? 0 : 1;
+        }
+
+        /** Scores the recorded quotes of each symbol. */
+        private int scoreRecordedQuotes(ConfigurableApplicationContext context, PrintWriter out) {
+            RecordedMarkets recorded = context.getBean(RecordedMarkets.class);
+            for (Symbol symbol : Symbol.values()) {
+                MarketHistory.Data data = recorded.load(symbol);
+                String source = "live_data.market_quote " + symbol;
+                if (data.contracts().isEmpty()) {
+                    out.printf(Locale.ROOT, "market  %s%n  no settled hourly threshold market with recorded "
+                            + "two-sided quotes and the logged spot of its final minute (%d markets recorded)%n",
+                            source, data.tickers());
+                    continue;
+                }
+                out.print(MarketEvaluation.format(MarketEvaluation.run(symbol, data, MIN_TRAINING_CONTRACTS), source));
+            }
+            return 0;
         }
     }
 }

@@ -108,6 +108,9 @@ public final class SimulatedAccount {
         List<Trade> liveTrades = liveTrades();
         for (StrikeView view : views.values()) {
             for (Side side : Side.values()) {
+                if (!couldEnter(view, side, now)) {
+                    continue;
+                }
                 EntryGates.Decision d = decide(view, side, EntryScan.holding(liveTrades, view.ticker(), side), now);
                 if (d.enter()) {
                     TradeManager.NewTrade intent = EntryScan.intent(user, view, side, s,
@@ -127,6 +130,15 @@ public final class SimulatedAccount {
                 lastEntries.get(key(view.ticker(), side)), holding, now);
     }
 
+    /**
+     * Whether the entry gates would take this side of this strike with no cooldown running and nothing held on it:
+     * the gates' most permissive answer (those two are the last gates and can only refuse), so a side it refuses is
+     * refused by {@link #decide} too, without looking up the cooldown or the trades held.
+     */
+    public boolean couldEnter(StrikeView view, Side side, Instant now) {
+        return EntryGates.refusal(view, side, s, spike(view.ticker().event().symbol()), null, false, now) == null;
+    }
+
     /** The market settled: its expired trades settle with $1 per contract of the winning side. */
     public void settle(MarketTicker ticker, Side result, Instant now) {
         rollDay(now);
@@ -142,14 +154,28 @@ public final class SimulatedAccount {
         }
     }
 
-    /** Whether a trade holds contracts now (auto-stop watches it). */
-    public boolean holdsOpen() {
+    /**
+     * Whether the entry scan of a pass at {@code now} could enter anything on {@code symbol}: auto-entry is on, no
+     * spike alert pauses it and the daily-loss kill switch is not engaged for today. When it is false every strike is
+     * refused before its probability matters, so a replay need not price the strikes for the scan.
+     */
+    public boolean mayEnter(Symbol symbol, Instant now) {
+        return s.autoEntryEnabled() && !spiking(symbol)
+                && !(killed && LocalDate.ofInstant(now, ZoneOffset.UTC).equals(day));
+    }
+
+    /** The markets of the trades that hold contracts now (auto-stop watches them); a market may repeat. */
+    public List<MarketTicker> openMarkets() {
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        List<MarketTicker> markets = new ArrayList<>(live.size());
         for (Held h : live) {
             if (h.status == TradeStatus.OPEN) {
-                return true;
+                markets.add(h.ticker);
             }
         }
-        return false;
+        return markets;
     }
 
     /** Every trade: finished ones in the order they finished, then the live ones. */
@@ -199,7 +225,7 @@ public final class SimulatedAccount {
         Optional<String> block = RiskLimits.check(settings.risk(), n.ticker(), n.count(), n.worstPrice(),
                 new RiskLimits.Book(liveTrades, new Money(realizedToday), Optional.empty()));
         if (block.isPresent()) {
-            blocked.merge(block.get().replaceAll("[0-9.$]+", "#"), 1, Integer::sum);
+            blocked.merge(withoutFigures(block.get()), 1, Integer::sum);
             return false;
         }
         Held h = new Held(nextId++, n, now);
@@ -288,6 +314,23 @@ public final class SimulatedAccount {
             throw new IllegalStateException("trade " + h.id + " cannot move from " + h.status + " to " + to);
         }
         h.status = to;
+    }
+
+    /** A risk limit's message with each run of figures ({@code 0-9 . $}) as one {@code #}, to count refusals by limit. */
+    static String withoutFigures(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        boolean inFigure = false;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            boolean figure = (c >= '0' && c <= '9') || c == '.' || c == '$';
+            if (!figure) {
+                b.append(c);
+            } else if (!inFigure) {
+                b.append('#');
+            }
+            inFigure = figure;
+        }
+        return b.toString();
     }
 
     private static List<VenueFill> fills(OrderOutcome outcome) {

@@ -1,9 +1,9 @@
 package io.recio.feeds;
 
+import static io.recio.testsupport.CommandLineRun.recio;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recio.RecioCli;
-import java.io.ByteArrayOutputStream;
+import io.recio.testsupport.CommandLineRun;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,25 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code recio history import} from the command line into a fresh database. */
 class HistoryCommandTest {
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run recio(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = RecioCli.execute(args);
-            return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     private static Path config(Path dir) throws Exception {
         Path file = dir.resolve("recio.yml");
@@ -62,7 +43,8 @@ class HistoryCommandTest {
                      StandardCharsets.UTF_8)) {
             in.lines().limit(501).forEach(out::println);
         }
-        Run imported = recio("history", "import", slice.toString(), "--symbol", "btc", "--config", config(dir).toString());
+        CommandLineRun imported = recio("history", "import", slice.toString(), "--symbol", "btc", "--config",
+                config(dir).toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("bitstamp-slice.csv.gz (BTC): 500 candles read, 500 new, 0 already stored, "
                 + "0 bad rows skipped");
@@ -71,7 +53,7 @@ class HistoryCommandTest {
 
     @Test
     void anUnknownSymbolIsRefusedBeforeAnythingStarts() {
-        Run run = recio("history", "import", "whatever.csv", "--symbol", "DOGE");
+        CommandLineRun run = recio("history", "import", "whatever.csv", "--symbol", "DOGE");
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains("unknown symbol 'DOGE'");
     }

@@ -102,13 +102,15 @@ class StrikeTablesIntegrationTest {
     }
 
     @Test
-    void aFreshInstallBuildsBothModelsFromTheHistoryItHas() {
+    void aFreshInstallBuildsEveryModelFromTheHistoryItHas() {
         await().atMost(Duration.ofSeconds(30)).until(() -> models.all().stream().allMatch(m -> m.isReady(Symbol.BTC)
                 && m.isReady(Symbol.ETH)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM analytics.fingerprint_cell WHERE symbol = 'BTC'").query(Long.class)
                 .single()).isEqualTo(60L * 61);
         assertThat(jdbc.sql("SELECT student_t_nu FROM analytics.model_build WHERE symbol = 'ETH'").query(Double.class)
                 .single()).isGreaterThan(4);
+        assertThat(jdbc.sql("SELECT har_weight_60m + har_weight_1440m FROM analytics.model_build WHERE symbol = 'ETH'")
+                .query(Double.class).single()).isPositive();
     }
 
     @Test
@@ -126,14 +128,14 @@ class StrikeTablesIntegrationTest {
 
     @Test
     void ticksAndQuotesProduceAFreshTableOnTheApiInTheFileAndAsAnEvent() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> models.preferred(Symbol.BTC) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> models.all().stream().allMatch(m -> m.isReady(Symbol.BTC)));
         publishMarket(Symbol.BTC, 100_000);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/api/strike_tables/BTC")
                         .with(user("admin").roles("MASTER_ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.symbol").value("BTC"))
                 .andExpect(jsonPath("$.stale").value(false))
-                .andExpect(jsonPath("$.model").value("volatility"))
+                .andExpect(jsonPath("$.model").value("har"))
                 .andExpect(jsonPath("$.current.strikes.length()").value(10))
                 .andExpect(jsonPath("$.next.strikes.length()").value(10)));
         assertThat(captured.updates).anyMatch(u -> u.table().symbol() == Symbol.BTC && !u.table().stale());
@@ -177,7 +179,8 @@ class StrikeTablesIntegrationTest {
                 .andExpect(jsonPath("$.inputs.strike").value(99000.0))
                 .andExpect(jsonPath("$.models.fingerprint").isNumber())
                 .andExpect(jsonPath("$.models.volatility").isNumber())
-                .andExpect(jsonPath("$.default").value("volatility"));
+                .andExpect(jsonPath("$.models.har").isNumber())
+                .andExpect(jsonPath("$.default").value("har"));
     }
 
     @Test

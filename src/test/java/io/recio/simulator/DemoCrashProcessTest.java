@@ -8,7 +8,6 @@ import io.recio.testsupport.ExchangeClient;
 import io.recio.testsupport.RecioChild;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +52,9 @@ class DemoCrashProcessTest {
     @Test
     void theDemoWorldSurvivesAKillOfTheDemo() throws Exception {
         work = Files.createTempDirectory("recio-demo-crash");
-        mainPort = freePort();
-        kalshiPort = freePort();
-        coinbasePort = freePort();
+        mainPort = RecioChild.freePort();
+        kalshiPort = RecioChild.freePort();
+        coinbasePort = RecioChild.freePort();
         clock.jumpToBeforeClose(Duration.ofMinutes(40));
         startDemo();
         ExchangeClient member = awaitMember();
@@ -122,11 +121,5 @@ class DemoCrashProcessTest {
     static List<String> orderIds(ExchangeClient member, String ticker) {
         return StreamSupport.stream(member.get("/portfolio/orders?ticker=" + ticker).get("orders").spliterator(), false)
                 .map(o -> o.get("order_id").asString()).sorted().toList();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

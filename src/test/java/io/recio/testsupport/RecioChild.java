@@ -3,6 +3,7 @@ package io.recio.testsupport;
 import io.recio.RecioCli;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,6 +115,13 @@ public final class RecioChild {
         builder.environment().keySet().removeIf(k -> k.startsWith("RECIO_"));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** A port free now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The child: recio's command line, with the clock {@value #CLOCK_AHEAD} ahead in place of the system's. */

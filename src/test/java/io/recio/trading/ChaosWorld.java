@@ -18,7 +18,6 @@ import io.recio.testsupport.PostgresTestDatabase;
 import io.recio.testsupport.RecioChild;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +92,7 @@ final class ChaosWorld implements AutoCloseable {
         exchange = ExchangeClient.of(simulator.restUrl(), account.keyId(), account.privateKeyPem(), clock);
         keyFile = work.resolve("kalshi.key");
         Files.writeString(keyFile, account.privateKeyPem());
-        port = freePort();
+        port = RecioChild.freePort();
         seedHistory();
     }
 
@@ -381,11 +380,5 @@ final class ChaosWorld implements AutoCloseable {
                 .sorted(Comparator.comparing((JsonNode m) -> m.get("ticker").asString()))
                 .map(m -> m.get("ticker").asString()).toList();
         return tickers.isEmpty() ? Optional.empty() : Optional.of(tickers.get(random.nextInt(tickers.size())));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -14,7 +14,6 @@ import io.recio.testsupport.FixedPrices;
 import io.recio.testsupport.RecioChild;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +93,7 @@ class CrashRecoveryProcessTest {
         exchange = ExchangeClient.of(simulator.restUrl(), account.keyId(), account.privateKeyPem(), clock);
         Path keyFile = work.resolve("kalshi.key");
         Files.writeString(keyFile, account.privateKeyPem());
-        port = freePort();
+        port = RecioChild.freePort();
 
         startChild(keyFile);
         ConsoleClient first = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
@@ -195,11 +194,5 @@ class CrashRecoveryProcessTest {
                 .filter(p -> ticker.equals(p.get("ticker").asText()))
                 .map(p -> new BigDecimal(p.get("position_fp").asText()))
                 .findFirst().orElse(BigDecimal.ZERO);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Every page of the console, as a master admin and as a plain user, on a 1440×900 desktop and a 390×844 phone,
  * with 500 trades in the history: no console error, no sideways scroll on the phone, 44 px tap targets there, no
- * admin control for the user (and the server refusing the user's admin calls), a screenshot of each under
- * {@code target/console-screenshots/}. It also prints the pages' first-render times and the tick-to-screen
+ * admin control for the user (and the server refusing the user's admin calls), the API reference rendering under the
+ * CSP, a screenshot of each under {@code target/console-screenshots/}. It also prints the pages' first-render times and the tick-to-screen
  * latency of the strike table (figures for the README, not assertions).
  */
 class ConsolePagesBrowserTest extends ConsoleWorld {
@@ -44,6 +44,7 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
         signInAs(TRADER);
         walk(TRADER, traderTrade);
         adminCallsAreRefused();
+        apiReferenceOpensUnderTheCsp();
 
         StringBuilder figures = new StringBuilder("First render with 500 trades in the history (ms):\n");
         renderTimes.forEach((page, ms) -> figures.append("  ").append(page).append(": ").append(ms).append('\n'));
@@ -157,6 +158,22 @@ class ConsolePagesBrowserTest extends ConsoleWorld {
     private static double percentile(List<Double> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    /**
+     * Settings links the API reference (Swagger UI), which renders every route of the description under recio's
+     * CSP: no console error, so no script or style the policy refused.
+     */
+    private void apiReferenceOpensUnderTheCsp() {
+        browser.size(ConsoleBrowser.Size.DESKTOP);
+        browser.driver().get(base() + "/settings");
+        String href = browser.one("#api-reference").getAttribute("href");
+        browser.consoleErrors();
+        browser.driver().get(href);
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".opblock")).size() >= 40);
+        softly.assertThat(browser.consoleErrors()).as("API reference: console errors").isEmpty();
+        softly.assertThat(browser.all(".opblock-summary-path").stream().map(e -> e.getAttribute("data-path")).toList())
+                .as("API reference: routes shown").contains("/api/strike_tables/{symbol}", "/api/trades");
     }
 
     /** Admin-only endpoints answer a signed-in user 403 with a problem body, whatever the page shows. */

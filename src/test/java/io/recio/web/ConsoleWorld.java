@@ -38,9 +38,8 @@ public abstract class ConsoleWorld {
     private static final int SIMULATOR_KALSHI = freePort();
     private static final int SIMULATOR_COINBASE = freePort();
     /**
-     * One data directory for the world, named here: the test profile's {@code ${random.uuid}} is drawn again at each
-     * lookup, and a world rebuilt after the context cache closed it must find its simulator's credentials where its
-     * Kalshi client looks for them.
+     * One data directory for the world, named here rather than per context: a world rebuilt after the context cache
+     * closed it must find its simulator's credentials where its Kalshi client looks for them.
      */
     private static final java.nio.file.Path DATA_DIR = tempDirectory();
 

@@ -4,19 +4,20 @@ import io.recio.accounts.Role;
 import io.recio.accounts.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start with an empty database, creates the master admin {@code admin} with the
  * password from RECIO_ADMIN_PASSWORD, or a generated one shown once on the console. Only when there is a console:
- * {@code ./recio simulator} and the tool commands run no web server and so create no account.
+ * {@code ./recio simulator} and the tool commands run no web server and so create no account. It runs once every bean
+ * exists (the schema is migrated) and before the web server opens its port: a sign-in the moment {@code /health}
+ * answers finds the admin (as an application runner it came after the port opened, and such a sign-in was refused).
  */
 @Component
 @ConditionalOnWebApplication
-class InitialAdmin implements ApplicationRunner {
+class InitialAdmin implements SmartInitializingSingleton {
 
     static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
@@ -30,7 +31,7 @@ class InitialAdmin implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (accounts.count() > 0) {
             return;
         }

@@ -34,6 +34,9 @@ public final class Backtests {
     public static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** A run's figures, in its directory. */
+    public static final String REPORT_JSON = "report.json";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private Backtests() {
@@ -126,40 +129,42 @@ public final class Backtests {
         return symbol.name().toLowerCase(java.util.Locale.ROOT) + "-" + STAMP.format(now);
     }
 
-    /** Writes {@code report.json} and {@code report.html} into {@code dir/<id>}; returns that directory. */
+    /**
+     * Writes {@code report.json}, {@code report.html} and the report's stylesheet into {@code dir/<id>}; returns that
+     * directory.
+     */
     public static Path write(Path dir, Report report) {
         Path run = dir.resolve(report.id());
         try {
             Files.createDirectories(run);
-            Files.writeString(run.resolve("report.json"), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
+            Files.writeString(run.resolve(REPORT_JSON), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
             Files.writeString(run.resolve("report.html"), Html.render(report), StandardCharsets.UTF_8);
+            Files.writeString(run.resolve(Html.STYLESHEET), stylesheet(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report under " + run + ": " + e.getMessage(), e);
         }
         return run;
     }
 
-    /** The reports stored under {@code dir}, newest first; unreadable ones are left out. */
-    public static List<Report> stored(Path dir) {
-        List<Report> reports = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return reports;
-        }
-        try (var runs = Files.list(dir)) {
-            for (Path run : runs.toList()) {
-                Path json = run.resolve("report.json");
-                if (Files.isRegularFile(json)) {
-                    try {
-                        reports.add(JSON.readValue(json.toFile(), Report.class));
-                    } catch (RuntimeException unreadable) {
-                        // a report from another version or half written: not listed
-                    }
-                }
+    /** A stored run's report, read from its {@code report.json}. */
+    public static Report read(Path run) {
+        return JSON.readValue(run.resolve(REPORT_JSON).toFile(), Report.class);
+    }
+
+    /** The report's HTML, the same as {@code report.html}. */
+    public static String html(Report report) {
+        return Html.render(report);
+    }
+
+    /** The stylesheet every report links to ({@code report.css} beside it). */
+    public static String stylesheet() {
+        try (var in = Backtests.class.getResourceAsStream(Html.STYLESHEET)) {
+            if (in == null) {
+                throw new IllegalStateException("the report stylesheet is missing from the application");
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        reports.sort(java.util.Comparator.comparing(Report::createdAt).reversed());
-        return reports;
     }
 }

@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The report as one self-contained HTML file: inline CSS and SVG charts, no script, nothing fetched. */
+/**
+ * The report as HTML: SVG charts, no script, no inline style; its one stylesheet ({@link #STYLESHEET}) lies beside
+ * it, so the file opens from disk and the console serves it under its content security policy. Nothing else is
+ * fetched.
+ */
 final class Html {
+
+    /** The stylesheet's file name, beside the report. */
+    static final String STYLESHEET = "report.css";
 
     private Html() {
     }
@@ -20,20 +27,9 @@ final class Html {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>recio backtest ").append(escape(r.id())).append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:0;padding:16px;color:#222;background:#fafafa}")
-                .append("h1{font-size:1.3rem;margin:0 0 4px}h2{font-size:1.05rem;margin:24px 0 8px}")
-                .append(".muted{color:#666;font-size:.9rem}.grid{display:grid;gap:12px;")
-                .append("grid-template-columns:repeat(auto-fit,minmax(150px,1fr))}")
-                .append(".kpi{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px}")
-                .append(".kpi b{display:block;font-size:1.2rem}.charts{display:grid;gap:12px;")
-                .append("grid-template-columns:repeat(auto-fit,minmax(320px,1fr))}")
-                .append("figure{margin:0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}")
-                .append("figcaption{font-weight:600;font-size:.95rem;margin-bottom:4px}svg{width:100%;height:auto}")
-                .append("table{border-collapse:collapse;background:#fff;font-size:.85rem;width:100%}")
-                .append("th,td{border:1px solid #ddd;padding:4px 6px;text-align:right}th:first-child,td:first-child")
-                .append("{text-align:left}.wrap{overflow-x:auto}.neg{color:#c8453b}.pos{color:#2e9d5b}")
-                .append("</style></head><body>");
+                .append("<title>recio backtest ").append(escape(r.id())).append("</title>")
+                // the stylesheet beside the report: no inline style, so the console serves it under its CSP
+                .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\"></head><body>");
         b.append("<h1>Backtest ").append(escape(r.symbol())).append(" ").append(escape(r.from().toString()))
                 .append(" → ").append(escape(r.to().toString())).append("</h1>");
         b.append("<p class=\"muted\">run ").append(escape(r.id())).append(" · history ").append(escape(r.history()))

@@ -40,11 +40,15 @@ import java.util.function.DoubleConsumer;
 final class Replay {
 
     private static final int HOUR = 3600;
+    /** Every whole-cent price, 0¢ to 100¢, made once: a second's rows need hundreds. */
+    private static final Price[] CENTS = java.util.stream.LongStream.rangeClosed(0, 100).mapToObj(Price::ofCents)
+            .toArray(Price[]::new);
     private static final double SECONDS_PER_YEAR = 365.0 * 86_400;
 
     private final History history;
     private final StrategySettings settings;
     private final long seed;
+    private final boolean pricesEveryStrike;
     private final ReplayPricing pricing = new ReplayPricing();
     private final SecondLog log;
     private final SimulatedAccount account;
@@ -72,15 +76,51 @@ final class Replay {
         final Map<MarketTicker, List<Double>> samples = new HashMap<>();
         double observedSum;
         int observedSeconds;
-        long listedCenter = Long.MIN_VALUE;
+        /** The centres the listing was made around (the grid depends on the centre alone). */
+        final java.util.Set<Long> listedCenters = new java.util.HashSet<>();
+        long lastCenter = Long.MIN_VALUE;
+        /** The markets in strike order, with their strikes and floors, rebuilt when the listing grows. */
+        long[] strikes = new long[0];
+        MarketTicker[] tickers = new MarketTicker[0];
+        SpotPrice[] floors = new SpotPrice[0];
+        final Map<MarketTicker, Integer> index = new HashMap<>();
 
         Event(EventTicker ticker, long closeSecond) {
             this.ticker = ticker;
             this.closeSecond = closeSecond;
         }
+
+        void list(long[] around) {
+            int before = markets.size();
+            for (long strike : around) {
+                markets.computeIfAbsent(strike, k -> MarketTicker.threshold(ticker, floor(k)));
+            }
+            if (markets.size() == before) {
+                return;
+            }
+            int n = markets.size();
+            strikes = new long[n];
+            tickers = new MarketTicker[n];
+            floors = new SpotPrice[n];
+            index.clear();
+            int i = 0;
+            for (Map.Entry<Long, MarketTicker> m : markets.entrySet()) {
+                strikes[i] = m.getKey();
+                tickers[i] = m.getValue();
+                floors[i] = floor(m.getKey());
+                index.put(m.getValue(), i);
+                i++;
+            }
+        }
     }
 
     Replay(History history, StrategySettings settings, long seed) {
+        this(history, settings, seed, false);
+    }
+
+    /** @param pricesEveryStrike price every strike in the entry window, even those the gates would refuse at any probability */
+    Replay(History history, StrategySettings settings, long seed, boolean pricesEveryStrike) {
+        this.pricesEveryStrike = pricesEveryStrike;
         this.history = history;
         this.settings = settings;
         this.seed = seed;
@@ -158,10 +198,10 @@ final class Replay {
             event = new Event(EventTicker.aboveBelow(symbol, Instant.ofEpochSecond(close)), close);
         }
         long center = Math.round(price / spacing);
-        if (center != event.listedCenter) {
-            event.listedCenter = center;
-            for (long strike : MakerBook.strikesAround(symbol, price)) {
-                event.markets.computeIfAbsent(strike, k -> MarketTicker.threshold(event.ticker, floor(k)));
+        if (center != event.lastCenter) {
+            event.lastCenter = center;
+            if (event.listedCenters.add(center)) {
+                event.list(MakerBook.strikesAround(symbol, price));
             }
         }
         long left = close - s;
@@ -169,26 +209,14 @@ final class Replay {
             event.observedSeconds++;
             event.observedSum += price;
         }
-        boolean entering = settings.entersAt(left);
-        boolean holding = !entering && account.holdsOpen();
+        boolean scanning = settings.entersAt(left) && account.mayEnter(symbol, now);
+        List<MarketTicker> open = account.openMarkets();
         boolean scoring = s % 60 == 0;
         Map<MarketTicker, StrikeView> views = Map.of();
-        if ((entering || holding || scoring) && pricing.isReady(symbol)) {
+        if ((scanning || !open.isEmpty() || scoring) && pricing.isReady(symbol)) {
             SettlementDistribution d = pricing.settlement(new ModelInputs(symbol, price, left,
                     tick.momentumBasisPoints(), event.observedSeconds, event.observedSum));
-            views = new LinkedHashMap<>();
-            double volatility = makerVolatility();
-            for (Map.Entry<Long, MarketTicker> m : event.markets.entrySet()) {
-                double floor = floor(m.getKey()).dollars();
-                double p = d.probabilityAbove(floor);
-                if (scoring) {
-                    event.samples.computeIfAbsent(m.getValue(), t -> new ArrayList<>())
-                            .add(p);
-                }
-                if (entering || holding) {
-                    views.put(m.getValue(), view(m.getValue(), m.getKey(), p, units, volatility));
-                }
-            }
+            views = views(d, price, units, scanning, open, scoring);
         }
         account.pass(now, views, sym -> tick);
         long exposure = account.exposure().units();
@@ -196,16 +224,116 @@ final class Replay {
         exposureMax = Math.max(exposureMax, exposure);
     }
 
-    private StrikeView view(MarketTicker ticker, long strike, double p, long spotUnits, double volatility) {
-        int bid = MakerBook.bestBidCents(spotUnits / (double) SpotPrice.ONE_DOLLAR, floor(strike).dollars(),
+    /**
+     * The strike rows trading needs this second, in strike order: the open trades' markets (auto-stop reads them)
+     * and, while the entry scan runs, every market the entry gates could take a side of. A strike's probability is
+     * computed only when the gates, given the side the most favourable probability it can have, would enter:
+     * P(above) falls as the strike rises, so an unpriced strike's lies between those of the nearest priced strikes
+     * either side, and a higher probability of a side (and so a higher edge) never turns an entry away. A strike
+     * the gates refuse even then is left out of the rows, as the scan would refuse it. Once a minute every market
+     * is priced for the model's scores.
+     */
+    private Map<MarketTicker, StrikeView> views(SettlementDistribution d, double price, long units, boolean scanning,
+                                                List<MarketTicker> open, boolean scoring) {
+        int n = event.strikes.length;
+        double[] p = new double[n];
+        java.util.Arrays.fill(p, Double.NaN);
+        boolean[] held = new boolean[n];
+        for (MarketTicker t : open) {
+            Integer k = event.index.get(t);
+            if (k != null) {
+                held[k] = true;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (scoring || held[k]) {
+                p[k] = d.probabilityAbove(event.floors[k].dollars());
+            }
+            if (scoring) {
+                event.samples.computeIfAbsent(event.tickers[k], t -> new ArrayList<>()).add(p[k]);
+            }
+        }
+        double volatility = makerVolatility();
+        StrikeView[] rows = new StrikeView[n];
+        if (scanning) {
+            // bounds from the strikes priced so far: at most the nearest one's below, at least the nearest one's above
+            double[] below = new double[n];
+            double[] above = new double[n];
+            double bound = 1;
+            for (int k = 0; k < n; k++) {
+                below[k] = bound;
+                bound = Double.isNaN(p[k]) ? bound : p[k];
+            }
+            bound = 0;
+            for (int k = n - 1; k >= 0; k--) {
+                above[k] = bound;
+                bound = Double.isNaN(p[k]) ? bound : p[k];
+            }
+            int center = 0;
+            while (center < n && event.floors[center].dollars() < price) {
+                center++;
+            }
+            double walked = 0;
+            for (int k = center - 1; k >= 0; k--) {
+                rows[k] = row(d, k, p, Math.max(above[k], walked), below[k], units, volatility);
+                walked = Double.isNaN(p[k]) ? walked : p[k];
+            }
+            walked = 1;
+            for (int k = center - 1; k >= 0; k--) {
+                if (!Double.isNaN(p[k])) {
+                    walked = p[k];
+                    break;
+                }
+            }
+            for (int k = center; k < n; k++) {
+                rows[k] = row(d, k, p, above[k], Math.min(below[k], walked), units, volatility);
+                walked = Double.isNaN(p[k]) ? walked : p[k];
+            }
+        }
+        Map<MarketTicker, StrikeView> views = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            if (rows[k] == null && held[k]) {
+                rows[k] = view(k, p[k], makerBid(k, units, volatility));
+            }
+            if (rows[k] != null) {
+                views.put(event.tickers[k], rows[k]);
+            }
+        }
+        return views;
+    }
+
+    /**
+     * Market {@code k}'s row for the entry scan, priced (into {@code p[k]}) unless the gates refuse both sides at the
+     * most favourable probabilities within [{@code low}, {@code high}]; null when they do.
+     */
+    private StrikeView row(SettlementDistribution d, int k, double[] p, double low, double high, long units,
+                           double volatility) {
+        int bid = makerBid(k, units, volatility);
+        if (Double.isNaN(p[k])) {
+            if (!pricesEveryStrike && !account.couldEnter(view(k, high, bid), Side.YES, now)
+                    && !account.couldEnter(view(k, low, bid), Side.NO, now)) {
+                return null;
+            }
+            p[k] = d.probabilityAbove(event.floors[k].dollars());
+        }
+        return view(k, p[k], bid);
+    }
+
+    /** The makers' best YES bid in cents on market {@code k} now. */
+    private int makerBid(int k, long spotUnits, double volatility) {
+        return MakerBook.bestBidCents(spotUnits / (double) SpotPrice.ONE_DOLLAR, event.floors[k].dollars(),
                 volatility, event.closeSecond - now.getEpochSecond());
+    }
+
+    /** Market {@code k}'s row with probability {@code p} and the makers' best YES bid {@code bid} (the ask a cent above). */
+    private StrikeView view(int k, double p, int bid) {
         int ask = bid + 1;
-        Price yesBid = Price.ofCents(bid);
-        Price yesAsk = Price.ofCents(ask);
+        Price yesBid = CENTS[bid];
+        Price yesAsk = CENTS[ask];
         Money yesEdge = ask < 100 ? edge(p, yesAsk) : null;
-        Money noEdge = bid > 0 ? edge(1 - p, yesBid.complement()) : null;
-        return new StrikeView(ticker, floor(strike), event.ticker.close(), p, yesBid, yesAsk, yesEdge, noEdge,
-                Count.ZERO, new SpotPrice(spotUnits), now, false);
+        Money noEdge = bid > 0 ? edge(1 - p, CENTS[100 - bid]) : null;
+        return new StrikeView(event.tickers[k], event.floors[k], event.ticker.close(), p, yesBid, yesAsk, yesEdge,
+                noEdge, Count.ZERO, tick.price(), now, false);
     }
 
     /** The strike table's edge in cents as money, as trading's pricing adapter maps it. */

@@ -1,7 +1,5 @@
 package io.recio.feeds.internal;
 
-import io.recio.feeds.Candle;
-import io.recio.market.SpotPrice;
 import io.recio.market.Symbol;
 import io.recio.ops.RetentionPolicy;
 import java.time.Duration;
@@ -13,22 +11,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the one-second price log ({@code live_data.price_tick}) for {@code recio.feeds.retention}: older seconds
- * are first rolled up into one-minute candles ({@code historical_data.candle_1m}, source {@value #SOURCE}), where
+ * are first rolled up into one-minute candles ({@code historical_data.candle_1m}, by {@link PriceLogMinutes}), where
  * the history has no candle for that minute yet, then deleted. So the history the models learn from stays whole
  * while the seconds table stays bounded. Works an hour of seconds at a time, oldest first.
  */
 @Component
 class PriceTickRetention implements RetentionPolicy {
 
-    /** The source of a candle rolled up from the price log. */
-    static final String SOURCE = "price_log";
-
     private final PriceTickRows rows;
+    private final PriceLogMinutes minutes;
     private final CandleStore candles;
     private final Duration keep;
 
-    PriceTickRetention(PriceTickRows rows, CandleStore candles, FeedsProperties properties) {
+    PriceTickRetention(PriceTickRows rows, PriceLogMinutes minutes, CandleStore candles, FeedsProperties properties) {
         this.rows = rows;
+        this.minutes = minutes;
         this.candles = candles;
         this.keep = properties.retention();
     }
@@ -65,49 +62,8 @@ class PriceTickRetention implements RetentionPolicy {
 
     /** One candle per minute of [from, to) that has logged seconds. */
     private List<CandleRow> rollUp(Symbol symbol, Instant from, Instant to) {
-        List<CandleRow> minutes = new ArrayList<>();
-        MinuteBuilder[] current = {null};
-        rows.forEach(symbol, from, to, point -> {
-            Instant minute = point.at().truncatedTo(ChronoUnit.MINUTES);
-            if (current[0] == null || !current[0].start.equals(minute)) {
-                if (current[0] != null) {
-                    minutes.add(current[0].candle(symbol));
-                }
-                current[0] = new MinuteBuilder(minute, point.priceUnits());
-            }
-            current[0].add(point.priceUnits());
-        });
-        if (current[0] != null) {
-            minutes.add(current[0].candle(symbol));
-        }
-        return minutes;
-    }
-
-    /** The open, high, low and close of one minute, seconds added in time order. */
-    private static final class MinuteBuilder {
-        private final Instant start;
-        private final long open;
-        private long high;
-        private long low;
-        private long close;
-
-        MinuteBuilder(Instant start, long open) {
-            this.start = start;
-            this.open = open;
-            this.high = open;
-            this.low = open;
-            this.close = open;
-        }
-
-        void add(long price) {
-            high = Math.max(high, price);
-            low = Math.min(low, price);
-            close = price;
-        }
-
-        CandleRow candle(Symbol symbol) {
-            return new CandleRow(new Candle(symbol, start, new SpotPrice(open), new SpotPrice(high),
-                    new SpotPrice(low), new SpotPrice(close), SOURCE), null);
-        }
+        List<CandleRow> rolled = new ArrayList<>();
+        minutes.forEachMinute(symbol, from, to, c -> rolled.add(new CandleRow(c, null)));
+        return rolled;
     }
 }

@@ -83,11 +83,12 @@ public final class PriceWindow {
     /** The last logged price at or before {@code target}, searching no further back than the buffer holds. */
     private long priceAtOrBefore(long target, long now) {
         long oldest = now - CAPACITY + 1;
+        int slot = slot(target);
         for (long s = target; s >= oldest; s--) {
-            int slot = slot(s);
             if (seconds[slot] == s) {
                 return prices[slot];
             }
+            slot = slot == 0 ? CAPACITY - 1 : slot - 1;
         }
         return EMPTY;
     }
@@ -96,12 +97,13 @@ public final class PriceWindow {
     private long average(long from, long to) {
         long sum = 0;
         long count = 0;
+        int slot = slot(from);
         for (long s = from; s <= to; s++) {
-            int slot = slot(s);
             if (seconds[slot] == s) {
                 sum += prices[slot];
                 count++;
             }
+            slot = slot == CAPACITY - 1 ? 0 : slot + 1;
         }
         return Math.floorDiv(2 * sum + count, 2 * count);
     }

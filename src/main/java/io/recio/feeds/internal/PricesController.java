@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,31 +41,70 @@ class PricesController {
         this.clock = clock;
     }
 
+    /**
+     * The latest logged second of a symbol.
+     *
+     * @param price              the price in dollars and cents
+     * @param priceUnits         the same in $0.0001 units
+     * @param deltasPercent      % change over the last {@code "1m"}, {@code "2m"} ... {@code "30m"}, present
+     *                           horizons only
+     * @param momentum           the weighted deltas in percent (null before the first delta)
+     * @param momentumBp         the same in basis points
+     * @param avg60s             the trailing 60-second average in dollars and cents
+     * @param ageMs              how old the source's newest message was when the second was logged
+     * @param secondsSinceLogged how long ago that second was logged
+     * @param stale              the source was quiet too long, or nothing was logged for that long
+     */
+    record PriceView(String symbol, String at, String price, long priceUnits, Map<String, Double> deltasPercent,
+                     Double momentum, Double momentumBp, @JsonProperty("avg_60s") String avg60s, String source,
+                     long ageMs, long secondsSinceLogged, boolean stale) {
+    }
+
+    /** REC.IO's momentum answer: the weighted deltas of the latest second and the deltas they weigh. */
+    record MomentumView(String symbol, String at, Double momentum, Double momentumBp, Map<String, Double> deltasPercent,
+                        String source) {
+    }
+
+    /**
+     * Logged prices in a range.
+     *
+     * @param resolution {@code "1s"} (every logged second) up to 6 hours, else {@code "1m"} (the last second of
+     *                   each minute)
+     */
+    record PriceHistoryView(String symbol, String from, String to, String resolution, List<PricePoint> points) {
+    }
+
+    /**
+     * One logged second.
+     *
+     * @param price the price in dollars with 4 decimals
+     */
+    record PricePoint(String at, String price) {
+
+        static PricePoint of(Instant at, long units) {
+            return new PricePoint(at.toString(), java.math.BigDecimal.valueOf(units, 4).toPlainString());
+        }
+    }
+
     @GetMapping("/api/prices/{symbol}")
-    Map<String, Object> latest(@PathVariable String symbol) {
+    PriceView latest(@PathVariable String symbol) {
         return describe(latestTick(symbol(symbol)));
     }
 
     @GetMapping("/api/btc_price")
-    Map<String, Object> btcPrice() {
+    PriceView btcPrice() {
         return describe(latestTick(Symbol.BTC));
     }
 
     @GetMapping("/api/momentum")
-    Map<String, Object> momentum(@RequestParam(defaultValue = "BTC") String symbol) {
+    MomentumView momentum(@RequestParam(defaultValue = "BTC") String symbol) {
         PriceTick tick = latestTick(symbol(symbol));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", tick.symbol().name());
-        body.put("at", tick.at().toString());
-        body.put("momentum", finite(tick.momentum()));
-        body.put("momentum_bp", finite(tick.momentumBasisPoints()));
-        body.put("deltas_percent", deltas(tick));
-        body.put("source", tick.source());
-        return body;
+        return new MomentumView(tick.symbol().name(), tick.at().toString(), finite(tick.momentum()),
+                finite(tick.momentumBasisPoints()), PriceTick.labelled(tick.deltasPercent()), tick.source());
     }
 
     @GetMapping("/api/prices/{symbol}/history")
-    Map<String, Object> history(@PathVariable String symbol, @RequestParam(required = false) String from,
+    PriceHistoryView history(@PathVariable String symbol, @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to) {
         Symbol s = symbol(symbol);
         Instant end = to == null ? clock.instant() : instant("to", to);
@@ -78,9 +116,9 @@ class PricesController {
             throw ApiProblem.badInput("to", "from " + start + " to " + end + " spans more than 7 days; ask for 7 days or less");
         }
         boolean seconds = Duration.between(start, end).compareTo(SECONDS_SPAN) <= 0;
-        List<Map<String, Object>> points = new ArrayList<>();
+        List<PricePoint> points = new ArrayList<>();
         if (seconds) {
-            rows.forEach(s, start, end, p -> points.add(point(p.at(), p.priceUnits())));
+            rows.forEach(s, start, end, p -> points.add(PricePoint.of(p.at(), p.priceUnits())));
         } else {
             // One point per minute: the last logged second of each minute, streamed, so memory stays small.
             long[] minute = {Long.MIN_VALUE};
@@ -88,29 +126,16 @@ class PricesController {
             rows.forEach(s, start, end, p -> {
                 long m = p.at().truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
                 if (last[0] != null && m != minute[0]) {
-                    points.add(point(last[0].at(), last[0].priceUnits()));
+                    points.add(PricePoint.of(last[0].at(), last[0].priceUnits()));
                 }
                 minute[0] = m;
                 last[0] = p;
             });
             if (last[0] != null) {
-                points.add(point(last[0].at(), last[0].priceUnits()));
+                points.add(PricePoint.of(last[0].at(), last[0].priceUnits()));
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", s.name());
-        body.put("from", start.toString());
-        body.put("to", end.toString());
-        body.put("resolution", seconds ? "1s" : "1m");
-        body.put("points", points);
-        return body;
-    }
-
-    private static Map<String, Object> point(Instant at, long units) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("at", at.toString());
-        p.put("price", java.math.BigDecimal.valueOf(units, 4).toPlainString());
-        return p;
+        return new PriceHistoryView(s.name(), start.toString(), end.toString(), seconds ? "1s" : "1m", points);
     }
 
     private PriceTick latestTick(Symbol symbol) {
@@ -120,31 +145,15 @@ class PricesController {
         return priceLog.latest(symbol).orElseThrow(() -> ApiProblem.unavailable("no_price", "no " + symbol + " price has been logged yet"));
     }
 
-    private Map<String, Object> describe(PriceTick tick) {
+    private PriceView describe(PriceTick tick) {
         Instant now = clock.instant();
         Duration sinceLogged = Duration.between(tick.at(), now);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", tick.symbol().name());
-        body.put("at", tick.at().toString());
-        body.put("price", tick.price().toDollars(2));
-        body.put("price_units", tick.price().units());
-        body.put("deltas_percent", deltas(tick));
-        body.put("momentum", finite(tick.momentum()));
-        body.put("momentum_bp", finite(tick.momentumBasisPoints()));
-        body.put("avg_60s", tick.average60s().toDollars(2));
-        body.put("source", tick.source());
-        body.put("age_ms", tick.age().toMillis());
-        body.put("seconds_since_logged", Math.max(0, sinceLogged.toSeconds()));
         // Stale: the source's newest message was old when logged, or nothing has been logged for a while.
-        body.put("stale", tick.isStale(properties.staleAfter()) || sinceLogged.compareTo(properties.staleAfter()) > 0);
-        return body;
-    }
-
-    private static Map<String, Double> deltas(PriceTick tick) {
-        // Keyed "1m", "15m" ... as the strike table keys them; in order of minutes.
-        Map<String, Double> deltas = new LinkedHashMap<>();
-        new TreeMap<>(tick.deltasPercent()).forEach((minutes, value) -> deltas.put(minutes + "m", value));
-        return deltas;
+        boolean stale = tick.isStale(properties.staleAfter()) || sinceLogged.compareTo(properties.staleAfter()) > 0;
+        return new PriceView(tick.symbol().name(), tick.at().toString(), tick.price().toDollars(2),
+                tick.price().units(), PriceTick.labelled(tick.deltasPercent()), finite(tick.momentum()),
+                finite(tick.momentumBasisPoints()), tick.average60s().toDollars(2), tick.source(), tick.age().toMillis(),
+                Math.max(0, sinceLogged.toSeconds()), stale);
     }
 
     private static Double finite(double value) {

@@ -43,6 +43,20 @@ public final class KalshiCredentials {
         return keyId;
     }
 
+    /**
+     * A stable short name of the key that does not reveal it (the first 16 hex digits of the key id's SHA-256):
+     * the same key gives the same fingerprint on every host.
+     */
+    public String keyFingerprint() {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     PrivateKey privateKey() {
         return privateKey;
     }

@@ -95,6 +95,19 @@ class DefaultKalshiTrading implements KalshiTrading {
     }
 
     @Override
+    public Optional<String> accountKey() {
+        try {
+            return Optional.of("kalshi key " + connector.endpoint().credentials().keyFingerprint());
+        } catch (KalshiException | IllegalArgumentException e) {
+            // no key yet, or the configured key file unreadable: no account to name
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<String> marketResult(String ticker) {
         String result = rest().market(ticker).result();
         return result == null || result.isBlank() ? Optional.empty() : Optional.of(result);

@@ -4,6 +4,7 @@ import io.recio.RecioProperties;
 import io.recio.kalshi.EventMarkets;
 import io.recio.kalshi.ExchangeStatus;
 import io.recio.kalshi.IndexValue;
+import io.recio.kalshi.KalshiException;
 import io.recio.kalshi.LiveMarkets;
 import io.recio.kalshi.MarketQuote;
 import io.recio.kalshi.book.OrderBook;
@@ -120,6 +121,8 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
     private volatile boolean filesDirty;
     private volatile ExchangeStatus exchangeStatus;
     private long lastStatusCheck;
+    /** Why the last pass failed (a venue error), or null when it went through. */
+    private volatile String passFailure;
 
     KalshiApiWatchdog(KalshiConnector connector, ApplicationEventPublisher events, QuoteStore quotes, Clock clock,
                       RecioProperties recio, @Value("${recio.simulator.enabled:false}") boolean simulated) {
@@ -151,7 +154,11 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
         return true;
     }
 
-    /** Connects REST and WebSocket and subscribes; throws when Kalshi cannot be reached (ops tries again). */
+    /**
+     * Connects REST and WebSocket and subscribes; throws when there is no way to Kalshi (no credentials yet) or
+     * Kalshi refuses the key (a definite 4xx), and ops tries again. A first pass that gets no answer (5xx, 429,
+     * timeout) is the venue's trouble, not this service's: it starts DEGRADED and its duty cycle tries again.
+     */
     @Override
     public void start(ServiceContext context) throws InterruptedException {
         service = context;
@@ -162,7 +169,14 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
         ws.subscribe(List.of("market_lifecycle_v2"), Map.of());
         ws.subscribe(List.of("cfbenchmarks_value"), Map.of("index_ids",
                 properties.symbols().stream().map(Symbol::cfBenchmarksIndex).toList()));
-        tick();
+        try {
+            tick();
+        } catch (KalshiException e) {
+            if (e.definite()) {
+                throw e;
+            }
+            passFailed(e);
+        }
         ws.start();
         connector.calls().onCallEnded(this::reportHealth);
     }
@@ -177,10 +191,16 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
         try {
             tick();
         } catch (RuntimeException e) {
-            log.warn("kalshi_api_watchdog pass failed: {}", e.getMessage());
-            service.degraded(e.getMessage());
+            passFailed(e);
         }
         return 0;
+    }
+
+    /** A pass that failed half-way: DEGRADED (unless the venue's health says worse) until a pass goes through. */
+    private void passFailed(RuntimeException e) {
+        log.warn("kalshi_api_watchdog pass failed: {}", e.getMessage());
+        passFailure = e.getMessage();
+        reportHealth();
     }
 
     /** Closes the socket and forgets every followed market: the next start follows them afresh. */
@@ -199,6 +219,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
         lastLoadAttempt.clear();
         exchangeStatus = null;
         lastStatusCheck = 0;
+        passFailure = null;
     }
 
     /** One pass: rollover and event discovery, re-syncs, exchange status, persistence and snapshot files. */
@@ -212,6 +233,7 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
             filesDirty = false;
             writeFiles();
         }
+        passFailure = null;
         reportHealth();
     }
 
@@ -527,9 +549,17 @@ public class KalshiApiWatchdog implements LiveMarkets, ManagedService, Freshness
             svc.detail("rest_p90_ms", calls.p90().toMillis());
             current.forEach((s, e) -> svc.detail("current_" + s.name().toLowerCase(java.util.Locale.ROOT), e.toString()));
             ExchangeStatus status = exchangeStatus;
+            String failure = passFailure;
+            // the window's judgement first: one failed pass alone must not hide (or outlast) what the calls say
             VenueHealth.judge(new VenueHealth.Inputs(socket.connected(), status == null ? null : status.tradingOn(2),
                             !markets.isEmpty(), calls), properties.health())
-                    .ifPresentOrElse(p -> svc.degraded(p.reason(), p.impact()), svc::healthy);
+                    .ifPresentOrElse(p -> svc.degraded(p.reason(), p.impact()), () -> {
+                        if (failure == null) {
+                            svc.healthy();
+                        } else {
+                            svc.degraded("the last pass failed: " + failure);
+                        }
+                    });
         }
     }
 

@@ -1,15 +1,24 @@
 package io.recio.kalshi.internal;
 
 import io.recio.kalshi.MarketQuote;
+import io.recio.kalshi.RecordedQuotes;
+import io.recio.market.MarketTicker;
+import io.recio.market.Price;
+import io.recio.market.Symbol;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes market quotes to {@code live_data.market_quote}; the watchdog decides the rate (≤ 1 row/market/s). */
+/**
+ * Writes market quotes to {@code live_data.market_quote} (the watchdog decides the rate, ≤ 1 row/market/s) and
+ * reads them back for {@code model evaluate}.
+ */
 @Repository
-public class QuoteStore {
+public class QuoteStore implements RecordedQuotes {
 
     private final JdbcClient jdbc;
 
@@ -28,6 +37,25 @@ public class QuoteStore {
                             Timestamp.from(q.at()))
                     .update();
         }
+    }
+
+    @Override
+    public Optional<Instant> oldest(Symbol symbol) {
+        Timestamp t = jdbc.sql("SELECT MIN(observed_at) FROM live_data.market_quote WHERE symbol = ?")
+                .param(symbol.name()).query(Timestamp.class).optional().orElse(null);
+        return Optional.ofNullable(t).map(Timestamp::toInstant);
+    }
+
+    @Override
+    public void forEachQuote(Symbol symbol, Instant from, Instant to, Consumer<Quote> sink) {
+        jdbc.sql("""
+                        SELECT ticker, yes_bid, yes_ask, observed_at FROM live_data.market_quote
+                        WHERE symbol = ? AND observed_at >= ? AND observed_at < ? ORDER BY observed_at""")
+                .params(symbol.name(), Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    sink.accept(new Quote(MarketTicker.parse(rs.getString(1)), new Price(rs.getLong(2)),
+                            new Price(rs.getLong(3)), rs.getTimestamp(4).toInstant()));
+                });
     }
 
     /** Deletes the quotes observed before {@code cutoff}; returns how many went. */

@@ -69,6 +69,13 @@ class AlertService {
     /** A change of a channel's settings: a null field keeps its value, an empty one clears it. */
     record ChannelChange(Boolean enabled, String target, String sender, String account, String secret,
                          AlertSeverity minSeverity) {
+        /** The secret redacted: Spring logs request bodies at debug level. */
+        @Override
+        public String toString() {
+            return "ChannelChange[enabled=" + enabled + ", target=" + target + ", sender=" + sender + ", account="
+                    + account + ", secret=" + (secret == null ? null : "[redacted]") + ", minSeverity=" + minSeverity
+                    + "]";
+        }
     }
 
     private final JdbcClient jdbc;
@@ -182,6 +189,17 @@ class AlertService {
         return done;
     }
 
+    /** The error without the channel's secret: the JDK quotes a URI it refuses whole, token and all. */
+    private static String redacted(AlertChannel channel, String error) {
+        if (channel instanceof ConfigurableChannel c) {
+            String secret = c.settings().secret();
+            if (!ChannelSettings.blank(secret)) {
+                return error.replace(secret, "[secret]");
+            }
+        }
+        return error;
+    }
+
     private Delivery deliver(AlertChannel channel, Alert alert) {
         String error = null;
         try {
@@ -190,7 +208,7 @@ class AlertService {
             Thread.currentThread().interrupt();
             error = "interrupted";
         } catch (Exception e) {
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = redacted(channel, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             log.warn("alert {} not delivered by {}: {}", alert.id(), channel.name(), error);
         }
         Delivery d = new Delivery(channel.name(), clock.instant(), error == null, error == null ? null : cut(error, 1000));

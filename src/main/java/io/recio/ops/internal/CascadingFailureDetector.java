@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -34,7 +36,10 @@ import org.springframework.stereotype.Service;
 @Service
 class CascadingFailureDetector implements ManagedService {
 
+    private static final Logger log = LoggerFactory.getLogger(CascadingFailureDetector.class);
+
     private final ServiceRunner services;
+    private final DatabaseWatchdog database;
     private final ObjectProvider<FreshnessSource> freshness;
     private final IncidentLog incidents;
     private final ApplicationEventPublisher events;
@@ -52,9 +57,11 @@ class CascadingFailureDetector implements ManagedService {
     private boolean published;
     private volatile ServiceContext context;
 
-    CascadingFailureDetector(ServiceRunner services, ObjectProvider<FreshnessSource> freshness, IncidentLog incidents,
-                             ApplicationEventPublisher events, OpsProperties properties, Clock clock) {
+    CascadingFailureDetector(ServiceRunner services, DatabaseWatchdog database, ObjectProvider<FreshnessSource> freshness,
+                             IncidentLog incidents, ApplicationEventPublisher events, OpsProperties properties,
+                             Clock clock) {
         this.services = services;
+        this.database = database;
         this.freshness = freshness;
         this.incidents = incidents;
         this.events = events;
@@ -115,8 +122,14 @@ class CascadingFailureDetector implements ManagedService {
         }
         if (!published || change == SuspensionState.Change.SUSPENDED || change == SuspensionState.Change.REASONS
                 || change == SuspensionState.Change.RESUMED) {
-            events.publishEvent(new TradingSuspension(suspension.suspended(), suspension.reasons(), now));
-            published = true;
+            try {
+                events.publishEvent(new TradingSuspension(suspension.suspended(), suspension.reasons(), now));
+                published = true;
+            } catch (RuntimeException e) {
+                // a listener failed (the database may be away): the detector must live on; the next second tries again
+                published = false;
+                log.warn("the trading suspension could not be handed on: {}", e.getMessage());
+            }
         }
         boolean crashed = all.stream().anyMatch(h -> services.crashed(h.name()) && !givenUp.contains(h.name()));
         if (incident != 0 && trouble.isEmpty() && !suspension.suspended() && !crashed) {
@@ -141,6 +154,10 @@ class CascadingFailureDetector implements ManagedService {
             }
             if (knownCauses.add(h.name() + " crashed " + h.since())) {
                 cause(h.name() + " crashed: " + h.lastError(), now);
+            }
+            if (!database.reachable()) {
+                // it would crash again on the missing database and spend its restarts: restarted once it answers
+                continue;
             }
             switch (policy.decide(h.since(), made, now)) {
                 case RestartPolicy.Decision.Restart r -> {

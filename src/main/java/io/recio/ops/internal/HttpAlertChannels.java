@@ -1,5 +1,6 @@
 package io.recio.ops.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.recio.ops.Alert;
 import io.recio.ops.AlertChannel;
 import java.io.IOException;
@@ -11,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class HttpAlertChannels {
 
+    /** The webhook's body: the alert as recio shows it, snake_case like its API. */
+    record WebhookPayload(long id, String kind, String severity, String subject, String message, String raisedAt,
+                          String host) {
+    }
+
+    /** Telegram Bot API's {@code sendMessage} body (its field names). */
+    record TelegramMessage(@JsonProperty("chat_id") String chatId, String text) {
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Bean
@@ -36,14 +44,8 @@ class HttpAlertChannels {
                         w.minSeverity()), stored) {
             @Override
             public void send(Alert alert) throws Exception {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("id", alert.id());
-                body.put("kind", alert.kind());
-                body.put("severity", alert.severity().name());
-                body.put("subject", alert.subject());
-                body.put("message", alert.message());
-                body.put("raised_at", alert.raisedAt().toString());
-                body.put("host", alert.host());
+                WebhookPayload body = new WebhookPayload(alert.id(), alert.kind(), alert.severity().name(),
+                        alert.subject(), alert.message(), alert.raisedAt().toString(), alert.host());
                 post(HttpRequest.newBuilder(URI.create(settings().secret())).timeout(w.timeout())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), "webhook");
@@ -88,7 +90,7 @@ class HttpAlertChannels {
                 ChannelSettings c = settings();
                 URI uri = URI.create(t.baseUrl().toString().replaceAll("/+$", "") + "/bot" + c.secret()
                         + "/sendMessage");
-                Map<String, Object> body = Map.of("chat_id", c.target(), "text", alert.text());
+                TelegramMessage body = new TelegramMessage(c.target(), alert.text());
                 post(HttpRequest.newBuilder(uri).timeout(t.timeout()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), "Telegram");
             }

@@ -29,7 +29,7 @@ final class ServiceSlot implements ServiceContext {
     private final List<ServiceName> dependencies;
     private final Clock clock;
     private final Transitions transitions;
-    private final Map<String, Object> details = new ConcurrentHashMap<>();
+    private final Map<String, String> details = new ConcurrentHashMap<>();
 
     private ServiceState state = ServiceState.STOPPED;
     private Instant since;
@@ -112,7 +112,7 @@ final class ServiceSlot implements ServiceContext {
         if (value == null) {
             details.remove(key);
         } else {
-            details.put(key, value);
+            details.put(key, String.valueOf(value));
         }
     }
 

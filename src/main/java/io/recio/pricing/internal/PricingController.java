@@ -1,20 +1,29 @@
 package io.recio.pricing.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.recio.ApiProblem;
 import io.recio.feeds.PriceHistory;
 import io.recio.market.Symbol;
 import io.recio.pricing.ModelInputs;
 import io.recio.pricing.ProbabilityModel;
 import io.recio.pricing.StrikeTableJson;
+import io.recio.pricing.StrikeTableJson.StrikeTableWithWatchlist;
+import io.recio.pricing.StrikeTableJson.WatchlistRowView;
 import io.recio.pricing.StrikeTableUpdated;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,34 +39,75 @@ class PricingController {
     static final long MAX_SECONDS_TO_CLOSE = 86_400;
 
     private final StrikeTableCoordinator coordinator;
+    private final StrikeTableBodies bodies;
     private final Models models;
     private final ObjectProvider<PriceHistory> history;
     private final Clock clock;
 
-    PricingController(StrikeTableCoordinator coordinator, Models models, ObjectProvider<PriceHistory> history,
-                      Clock clock) {
+    PricingController(StrikeTableCoordinator coordinator, StrikeTableBodies bodies, Models models,
+                      ObjectProvider<PriceHistory> history, Clock clock) {
         this.coordinator = coordinator;
+        this.bodies = bodies;
         this.models = models;
         this.history = history;
         this.clock = clock;
     }
 
+    /**
+     * A symbol's watchlist.
+     *
+     * @param stale the table it comes from is too old to act on
+     */
+    record WatchlistView(String symbol, boolean stale, List<WatchlistRowView> entries) {
+    }
+
+    /**
+     * What each model says about one strike.
+     *
+     * @param models       P(above strike) by model name; null for a model not ready for the symbol
+     * @param defaultModel the model recio trades on for this symbol
+     */
+    record ProbabilityView(ProbabilityInputs inputs, Map<String, Double> models,
+                           @JsonProperty("default") String defaultModel) {
+    }
+
+    /** The inputs of a probability question, as read. */
+    record ProbabilityInputs(String symbol, double spot, double strike, double secondsToClose, double momentumBp) {
+    }
+
+    /**
+     * The chart's recent one-minute closes and the price's longer changes.
+     *
+     * @param points  {@code [epoch milliseconds, close in dollars]} per minute, oldest first
+     */
+    record PriceChartView(String symbol, List<double[]> points, PriceChanges changesPercent) {
+    }
+
+    /** % change of the live price over the last hour, 3 hours and day; null where history is missing. */
+    record PriceChanges(@JsonProperty("1h") Double oneHour, @JsonProperty("3h") Double threeHours,
+                        @JsonProperty("1d") Double oneDay) {
+    }
+
+    /**
+     * The newest table of {@code symbol} with its watchlist; the bytes are written once per table
+     * ({@link StrikeTableBodies}), and a client sending the table's ETag in {@code If-None-Match} gets 304.
+     */
     @GetMapping("/api/strike_tables/{symbol}")
-    Map<String, Object> strikeTable(@PathVariable String symbol) {
-        StrikeTableUpdated update = latest(symbol);
-        Map<String, Object> body = new LinkedHashMap<>(StrikeTableJson.table(update.table()));
-        body.put("watchlist", StrikeTableJson.watchlist(update.watchlist()));
-        return body;
+    @ApiResponse(responseCode = "200", description = "the table and its watchlist",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = StrikeTableWithWatchlist.class)))
+    ResponseEntity<byte[]> strikeTable(@PathVariable String symbol) {
+        StrikeTableBodies.Body body = bodies.of(latest(symbol));
+        // private, revalidated each time: a browser may keep the table but always asks whether it is still current
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache().cachePrivate()).eTag(body.etag()).body(body.json());
     }
 
     @GetMapping("/api/watchlist/{symbol}")
-    Map<String, Object> watchlist(@PathVariable String symbol) {
+    WatchlistView watchlist(@PathVariable String symbol) {
         StrikeTableUpdated update = latest(symbol);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", update.table().symbol().name());
-        body.put("stale", update.table().stale());
-        body.put("entries", StrikeTableJson.watchlist(update.watchlist()));
-        return body;
+        return new WatchlistView(update.table().symbol().name(), update.table().stale(),
+                StrikeTableJson.watchlist(update.watchlist()));
     }
 
     private StrikeTableUpdated latest(String symbol) {
@@ -66,11 +116,11 @@ class PricingController {
     }
 
     @GetMapping("/api/model/probability")
-    Map<String, Object> probability(@RequestParam(required = false) String symbol,
-                                    @RequestParam(required = false) String spot,
-                                    @RequestParam(required = false) String strike,
-                                    @RequestParam(name = "seconds_to_close", required = false) String secondsToClose,
-                                    @RequestParam(name = "momentum_bp", required = false) String momentumBp) {
+    ProbabilityView probability(@RequestParam(required = false) String symbol,
+                                @RequestParam(required = false) String spot,
+                                @RequestParam(required = false) String strike,
+                                @RequestParam(name = "seconds_to_close", required = false) String secondsToClose,
+                                @RequestParam(name = "momentum_bp", required = false) String momentumBp) {
         Symbol s = symbol(required("symbol", symbol));
         double spotValue = positive("spot", spot);
         double strikeValue = positive("strike", strike);
@@ -84,28 +134,19 @@ class PricingController {
             throw ApiProblem.badInput("momentum_bp", "momentum_bp must be -10000 to 10000, got " + momentumBp);
         }
         ModelInputs inputs = ModelInputs.unobserved(s, spotValue, seconds, momentum);
-        Map<String, Object> in = new LinkedHashMap<>();
-        in.put("symbol", s.name());
-        in.put("spot", spotValue);
-        in.put("strike", strikeValue);
-        in.put("seconds_to_close", seconds);
-        in.put("momentum_bp", momentum);
-        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Double> results = new LinkedHashMap<>();
         for (ProbabilityModel m : models.all()) {
             results.put(m.name(), m.isReady(s) ? m.settlement(inputs).probabilityAbove(strikeValue) : null);
         }
         ProbabilityModel preferred = models.preferred(s);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("inputs", in);
-        body.put("models", results);
-        body.put("default", preferred == null ? models.defaultModel() : preferred.name());
-        return body;
+        return new ProbabilityView(new ProbabilityInputs(s.name(), spotValue, strikeValue, seconds, momentum), results,
+                preferred == null ? models.defaultModel() : preferred.name());
     }
 
     /** The last {@code minutes} of one-minute closes and the 1h/3h/1d changes (null where history is missing). */
     @GetMapping("/api/price_history/{symbol}")
-    Map<String, Object> priceHistory(@PathVariable String symbol,
-                                     @RequestParam(required = false, defaultValue = "180") String minutes) {
+    PriceChartView priceHistory(@PathVariable String symbol,
+                                @RequestParam(required = false, defaultValue = "180") String minutes) {
         Symbol s = symbol(symbol);
         double m = number("minutes", minutes);
         if (m < 1 || m > 1440) {
@@ -130,15 +171,10 @@ class PricingController {
         if (live.table().spot() != null) {
             latest = live.table().spot().dollars();
         }
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("1h", change(closeByMinute, now, Duration.ofHours(1), latest));
-        changes.put("3h", change(closeByMinute, now, Duration.ofHours(3), latest));
-        changes.put("1d", change(closeByMinute, now, Duration.ofDays(1), latest));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", s.name());
-        body.put("points", points);
-        body.put("changes_percent", changes);
-        return body;
+        return new PriceChartView(s.name(), points, new PriceChanges(
+                change(closeByMinute, now, Duration.ofHours(1), latest),
+                change(closeByMinute, now, Duration.ofHours(3), latest),
+                change(closeByMinute, now, Duration.ofDays(1), latest)));
     }
 
     private static Double change(Map<Long, Double> closes, Instant now, Duration back, Double latest) {

@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the pricing module under {@code recio.pricing}.
  *
- * @param defaultModel    the model the strike tables use when it is ready: fingerprint or volatility (the
- *                        default, volatility, scored the lower Brier score in {@code recio model evaluate})
+ * @param defaultModel    the model the strike tables use when it is ready: har, volatility or fingerprint (the
+ *                        default, har, scored the lowest Brier score in {@code recio model evaluate})
  * @param priceStaleAfter a price tick older than this marks the table stale
  * @param bookStaleAfter  a book whose newest quote is older than this marks the table stale
  * @param writeInterval   the strike-table file is rewritten at most this often per symbol
@@ -33,8 +33,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("recio.pricing")
 public record PricingProperties(
-        @NotBlank @Pattern(regexp = "fingerprint|volatility", message = "must be fingerprint or volatility")
-        @DefaultValue("volatility") String defaultModel,
+        @NotBlank @Pattern(regexp = "har|volatility|fingerprint", message = "must be har, volatility or fingerprint")
+        @DefaultValue("har") String defaultModel,
         @NotNull @DefaultValue("5s") Duration priceStaleAfter,
         @NotNull @DefaultValue("15s") Duration bookStaleAfter,
         @NotNull @DefaultValue("1s") Duration writeInterval,

@@ -102,6 +102,7 @@ public class StrikeTableCoordinator implements StrikeTables, FreshnessSource {
     void onPrice(PriceTick tick) {
         SymbolState s = states.get(tick.symbol());
         models.volatility().observe(tick.symbol(), tick.at(), tick.price().dollars());
+        models.har().observe(tick.symbol(), tick.at(), tick.price().dollars());
         synchronized (s) {
             PriceTick previous = s.tick;
             if (previous == null || !tick.at().isBefore(previous.at())) {
@@ -165,7 +166,8 @@ public class StrikeTableCoordinator implements StrikeTables, FreshnessSource {
 
     /**
      * History may arrive after start (an import, a feed backfill): every ten minutes a symbol still without
-     * a fingerprint is built as soon as enough history exists, instead of waiting for the weekly rebuild.
+     * a fingerprint or HAR weights is built as soon as enough history exists, instead of waiting for the weekly
+     * rebuild.
      */
     void retryMissingBuilds() {
         ExecutorService b = builder;
@@ -344,6 +346,7 @@ public class StrikeTableCoordinator implements StrikeTables, FreshnessSource {
         worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strike-tables").factory());
         reportedProblem = "";
         builder = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("model-build").factory());
+        builder.execute(this::seedHar);
         if (properties.buildAtStart()) {
             builder.execute(this::buildMissing);
         }
@@ -352,10 +355,21 @@ public class StrikeTableCoordinator implements StrikeTables, FreshnessSource {
         }
     }
 
-    /** A fresh install builds its fingerprint from the history it has; the volatility model serves meanwhile. */
+    /** The HAR model's trailing day from the history and the price log; the other models serve meanwhile. */
+    private void seedHar() {
+        for (Symbol s : Symbol.values()) {
+            try {
+                builds.seedHar(s);
+            } catch (RuntimeException e) {
+                log.warn("could not read the newest day of {} for the HAR model: {}", s, e.getMessage());
+            }
+        }
+    }
+
+    /** A fresh install builds its models from the history it has; the volatility model serves meanwhile. */
     private void buildMissing() {
         for (Symbol s : Symbol.values()) {
-            if (!models.fingerprint().isReady(s)) {
+            if (builds.incomplete(s)) {
                 build(s, "at start");
             }
         }

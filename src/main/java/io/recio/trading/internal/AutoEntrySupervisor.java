@@ -9,6 +9,7 @@ import io.recio.ops.ServiceName;
 import io.recio.trading.StrikeView;
 import io.recio.trading.Trade;
 import io.recio.trading.TradingMode;
+import io.recio.trading.TradingState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -107,15 +109,32 @@ public class AutoEntrySupervisor implements ManagedService {
 
     /** The supervisor's status now. */
     public AutoEntryStatus status() {
-        TradeSettings s = settings.of(properties.user());
-        if (!s.autoEntryEnabled()) {
-            return AutoEntryStatus.DISABLED;
-        }
+        return status(gate.state());
+    }
+
+    /**
+     * The supervisor's status in the trading state given. When the database does not answer (the settings and the
+     * spike alert are stored there) it says what the state allows: PAUSED while REDUCING, INACTIVE while HALTED.
+     */
+    public AutoEntryStatus status(TradingState trading) {
+        TradeSettings s;
         boolean spiking = false;
-        for (Symbol symbol : Symbol.values()) {
-            spiking |= spike(symbol).alert();
+        try {
+            s = settings.of(properties.user());
+            if (!s.autoEntryEnabled()) {
+                return AutoEntryStatus.DISABLED;
+            }
+            for (Symbol symbol : Symbol.values()) {
+                spiking |= spike(symbol).alert();
+            }
+        } catch (DataAccessException e) {
+            return switch (trading.mode()) {
+                case HALTED -> AutoEntryStatus.INACTIVE;
+                case REDUCING -> AutoEntryStatus.PAUSED;
+                case ACTIVE -> throw e;
+            };
         }
-        TradingMode mode = gate.state().mode();
+        TradingMode mode = trading.mode();
         if (spiking || mode == TradingMode.REDUCING) {
             return AutoEntryStatus.PAUSED;
         }

@@ -2,7 +2,6 @@ package io.recio.trading.internal;
 
 import io.recio.market.Side;
 import io.recio.trading.StrikeView;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -10,7 +9,9 @@ import java.util.function.Supplier;
  * REC.IO's auto-entry gates, in its order, as one pure function: auto-entry enabled; no spike alert;
  * time to close inside the window; the watchlist's volume and ask filters; probability ≥ minimum;
  * edge ≥ minimum; cooldown per strike and side; no open or pending trade on the same ticker and side.
- * Every refusal says which gate and why.
+ * Every refusal says which gate and why. A higher probability of the side (and so a higher edge at the same ask)
+ * never turns an entry away, and neither does a cooldown that is not running or nothing held: the backtest
+ * relies on both to skip pricing strikes the gates would refuse at any probability they can have.
  */
 public final class EntryGates {
 
@@ -49,49 +50,87 @@ public final class EntryGates {
         }
     }
 
+    /** The gates in the order they are asked; the first that says no decides. */
+    public enum Gate { DISABLED, SPIKE, STALE, TIME, VOLUME, ASK, PROBABILITY, NO_ASK, EDGE, COOLDOWN, HOLDING }
+
     /**
      * @param lastEntry     the last auto entry on this strike and side, or null
      * @param alreadyHolding whether an open or pending trade on this ticker and side exists
      */
     public static Decision evaluate(StrikeView view, Side side, TradeSettings s, SpikeAlert spike, Instant lastEntry,
                                     boolean alreadyHolding, Instant now) {
+        Gate refusal = refusal(view, side, s, spike, lastEntry, alreadyHolding, now);
+        return refusal == null ? Decision.ENTER
+                : Decision.no(() -> reason(refusal, view, side, s, spike, lastEntry, now));
+    }
+
+    /**
+     * The gate that refuses this side of this strike, or null when every gate passes: {@link #evaluate} without
+     * wording a reason or allocating, for a scan that asks it for thousands of sides a second.
+     */
+    public static Gate refusal(StrikeView view, Side side, TradeSettings s, SpikeAlert spike, Instant lastEntry,
+                               boolean alreadyHolding, Instant now) {
         if (!s.autoEntryEnabled()) {
-            return Decision.no(() -> "auto-entry is disabled");
+            return Gate.DISABLED;
         }
         if (spike.alert()) {
-            return Decision.no(() -> "spike alert since " + spike.spikeSince() + " (entries resume after "
-                    + s.recoveryMinutes() + " min below " + s.recoveryThreshold() + "%)");
+            return Gate.SPIKE;
         }
         if (view.stale()) {
-            return Decision.no(() -> "strike data is stale");
+            return Gate.STALE;
         }
-        long toClose = Duration.between(now, view.close()).toSeconds();
+        long toClose = wholeSecondsBetween(now, view.close());
         if (toClose < s.minTimeSeconds() || toClose > s.maxTimeSeconds()) {
-            return Decision.no(() -> "time to close " + toClose + " s is outside " + s.minTimeSeconds() + "–"
-                    + s.maxTimeSeconds() + " s");
+            return Gate.TIME;
         }
         if (view.volume().compareTo(s.minVolume()) < 0) {
-            return Decision.no(() -> "volume " + view.volume() + " is below " + s.minVolume());
+            return Gate.VOLUME;
         }
         if (view.ask(side).compareTo(s.maxAsk()) > 0) {
-            return Decision.no(() -> side + " ask " + view.ask(side) + " is above " + s.maxAsk());
+            return Gate.ASK;
         }
-        double probability = view.probability(side) * 100;
-        if (probability < s.minProbability()) {
-            return Decision.no(() -> String.format("%s probability %.2f is below %.2f", side, probability, s.minProbability()));
+        if (view.probability(side) * 100 < s.minProbability()) {
+            return Gate.PROBABILITY;
         }
         if (view.edge(side) == null) {
-            return Decision.no(() -> "no " + side + " ask to buy");
+            return Gate.NO_ASK;
         }
         if (view.edge(side).compareTo(s.minEdge()) < 0) {
-            return Decision.no(() -> side + " edge " + view.edge(side) + " is below " + s.minEdge());
+            return Gate.EDGE;
         }
-        if (lastEntry != null && Duration.between(lastEntry, now).toSeconds() < s.cooldownSeconds()) {
-            return Decision.no(() -> "cooldown: last entry on " + view.ticker() + " " + side + " at " + lastEntry);
+        if (lastEntry != null && wholeSecondsBetween(lastEntry, now) < s.cooldownSeconds()) {
+            return Gate.COOLDOWN;
         }
         if (alreadyHolding) {
-            return Decision.no(() -> "an open or pending trade on " + view.ticker() + " " + side + " exists");
+            return Gate.HOLDING;
         }
-        return Decision.ENTER;
+        return null;
+    }
+
+    /** Why {@code gate} said no, with its figures. */
+    private static String reason(Gate gate, StrikeView view, Side side, TradeSettings s, SpikeAlert spike,
+                                 Instant lastEntry, Instant now) {
+        return switch (gate) {
+            case DISABLED -> "auto-entry is disabled";
+            case SPIKE -> "spike alert since " + spike.spikeSince() + " (entries resume after "
+                    + s.recoveryMinutes() + " min below " + s.recoveryThreshold() + "%)";
+            case STALE -> "strike data is stale";
+            case TIME -> "time to close " + wholeSecondsBetween(now, view.close()) + " s is outside "
+                    + s.minTimeSeconds() + "–" + s.maxTimeSeconds() + " s";
+            case VOLUME -> "volume " + view.volume() + " is below " + s.minVolume();
+            case ASK -> side + " ask " + view.ask(side) + " is above " + s.maxAsk();
+            case PROBABILITY -> String.format("%s probability %.2f is below %.2f", side, view.probability(side) * 100,
+                    s.minProbability());
+            case NO_ASK -> "no " + side + " ask to buy";
+            case EDGE -> side + " edge " + view.edge(side) + " is below " + s.minEdge();
+            case COOLDOWN -> "cooldown: last entry on " + view.ticker() + " " + side + " at " + lastEntry;
+            case HOLDING -> "an open or pending trade on " + view.ticker() + " " + side + " exists";
+        };
+    }
+
+    /** {@code Duration.between(from, to).toSeconds()} without the Duration: whole seconds, rounded down. */
+    private static long wholeSecondsBetween(Instant from, Instant to) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        return to.getNano() < from.getNano() ? seconds - 1 : seconds;
     }
 }

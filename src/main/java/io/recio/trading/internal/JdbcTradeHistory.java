@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,53 +48,57 @@ class JdbcTradeHistory implements TradeHistory {
     }
 
     /** A WHERE clause and its named parameters. */
-    private record Where(String sql, Map<String, Object> params) {
+    private record Where(String sql, MapSqlParameterSource params) {
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-            return spec.params(params);
+            // One by one: the page query adds its own limit and offset, and JdbcClient takes either a source or names.
+            for (String name : params.getParameterNames()) {
+                spec = spec.param(name, params.getValue(name));
+            }
+            return spec;
         }
     }
 
     private static Where where(TradeFilter f) {
         List<String> terms = new ArrayList<>();
-        Map<String, Object> p = new LinkedHashMap<>();
+        MapSqlParameterSource p = new MapSqlParameterSource();
         if (f.owner() != null) {
             terms.add("user_id = :owner");
-            p.put("owner", f.owner());
+            p.addValue("owner", f.owner());
         }
         if (f.symbol() != null) {
             terms.add("symbol = :symbol");
-            p.put("symbol", f.symbol().name());
+            p.addValue("symbol", f.symbol().name());
         }
         if (f.side() != null) {
             terms.add("side = :side");
-            p.put("side", f.side().name());
+            p.addValue("side", f.side().name());
         }
         if (f.from() != null) {
             terms.add("created_at >= :from");
-            p.put("from", Timestamp.from(f.from()));
+            p.addValue("from", Timestamp.from(f.from()));
         }
         if (f.to() != null) {
             terms.add("created_at < :to");
-            p.put("to", Timestamp.from(f.to()));
+            p.addValue("to", Timestamp.from(f.to()));
         }
         if (f.entryMethod() != null) {
             terms.add("entry_method = :method");
-            p.put("method", f.entryMethod().name());
+            p.addValue("method", f.entryMethod().name());
         }
         if (f.result() != null) {
             terms.add("result = :result");
-            p.put("result", f.result());
+            p.addValue("result", f.result());
         }
         if (f.status() != null) {
             terms.add("status = :status");
-            p.put("status", f.status().name());
+            p.addValue("status", f.status().name());
         }
         if (f.ticker() != null && !f.ticker().isBlank()) {
             terms.add("LOWER(ticker) LIKE :ticker ESCAPE '\\'");
             String escaped = f.ticker().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_");
-            p.put("ticker", "%" + escaped + "%");
+            p.addValue("ticker", "%" + escaped + "%");
         }
         return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), p);
     }
@@ -238,7 +243,7 @@ class JdbcTradeHistory implements TradeHistory {
 
     @Override
     public Optional<TradeDetail> detail(long tradeId) {
-        return trades.get(tradeId).map(t -> new TradeDetail(t, orders(tradeId, t.side()), fills(tradeId), log(tradeId)));
+        return trades.get(tradeId).map(t -> new TradeDetail(t, orders(tradeId, t.side()), fills(tradeId), trades.logOf(tradeId)));
     }
 
     private List<TradeDetail.Order> orders(long tradeId, Side side) {
@@ -267,17 +272,5 @@ class JdbcTradeHistory implements TradeHistory {
                         new Count(rs.getLong("count")), new Price(rs.getLong("price")), new Money(rs.getLong("fee")),
                         TradeManager.instant(rs.getTimestamp("filled_at"))))
                 .list();
-    }
-
-    private List<TradeDetail.LogLine> log(long tradeId) {
-        return jdbc.sql("SELECT from_status, to_status, message, logged_at FROM trading.trade_log WHERE trade_id = ?"
-                        + " ORDER BY id").param(tradeId)
-                .query((rs, n) -> new TradeDetail.LogLine(TradeManager.instant(rs.getTimestamp("logged_at")),
-                        status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("message")))
-                .list();
-    }
-
-    private static TradeStatus status(String s) {
-        return s == null ? null : TradeStatus.valueOf(s);
     }
 }

@@ -11,6 +11,7 @@ import io.recio.trading.CloseMethod;
 import io.recio.trading.EntryMethod;
 import io.recio.trading.SettlementNotice;
 import io.recio.trading.Trade;
+import io.recio.trading.TradeDetail;
 import io.recio.trading.TradeStatus;
 import io.recio.trading.TradeUpdated;
 import io.recio.trading.venue.ClientOrderIds;
@@ -24,7 +25,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -400,9 +400,16 @@ public class TradeManager {
     }
 
     /** The trade log of one trade, oldest first. */
-    public List<Map<String, Object>> logOf(long tradeId) {
-        return jdbc.sql("SELECT from_status, to_status, message, logged_at FROM trading.trade_log WHERE trade_id = ? ORDER BY id")
-                .param(tradeId).query().listOfRows();
+    public List<TradeDetail.LogLine> logOf(long tradeId) {
+        return jdbc.sql("SELECT from_status, to_status, message, logged_at FROM trading.trade_log WHERE trade_id = ?"
+                        + " ORDER BY id").param(tradeId)
+                .query((rs, n) -> new TradeDetail.LogLine(instant(rs.getTimestamp("logged_at")),
+                        status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("message")))
+                .list();
+    }
+
+    private static TradeStatus status(String s) {
+        return s == null ? null : TradeStatus.valueOf(s);
     }
 
     private void afterNoFill(Trade t, TradeOrder order, String why, Instant now) {

@@ -29,6 +29,7 @@ public class TradingGate {
 
     private static final Logger log = LoggerFactory.getLogger(TradingGate.class);
     static final String NOT_RECONCILED = "trading is off until the start-up reconciliation succeeds";
+    private static final String KILL_SWITCH_ENGAGED = "kill switch engaged: ";
 
     private final KillSwitch killSwitch;
     private final Clock clock;
@@ -57,7 +58,7 @@ public class TradingGate {
                     killSince = clock.instant();
                 }
                 list.add(new TradingHold(TradingHold.Kind.KILL_SWITCH, TradingMode.REDUCING,
-                        "kill switch engaged: " + kill.get(), killSince));
+                        KILL_SWITCH_ENGAGED + kill.get(), killSince));
             } else {
                 killSince = null;
             }
@@ -71,6 +72,12 @@ public class TradingGate {
             events.publishEvent(new TradingStateChanged(now, before));
         }
         return now;
+    }
+
+    /** The kill switch's reason in a state read from here, if it is engaged (without reading its table again). */
+    public static Optional<String> killSwitchReason(TradingState state) {
+        return state.holds().stream().filter(h -> h.kind() == TradingHold.Kind.KILL_SWITCH).findFirst()
+                .map(h -> h.reason().substring(KILL_SWITCH_ENGAGED.length()));
     }
 
     /** Whether a hold of this kind is in place (the kill switch is not one of these: ask {@link #state()}). */

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -22,7 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The trading lease (DESIGN.md §1): of all instances on one database, exactly one trades an account. The holder
+ * The trading lease (DESIGN.md §1): of all instances on one database, exactly one trades an account. The row is
+ * keyed by the account the venue sends to ({@link OrderVenue#accountKey()}: the Kalshi API key's fingerprint), not by
+ * the venue's name, so instances configured alike but trading different accounts do not wait for each other, and
+ * two trading one account cannot both lead. The holder
  * renews its row every heartbeat; a standby takes the row over once it has expired, with the next fencing token.
  * Losing or not holding the lease is a {@link TradingHold.Kind#LEASE} hold (HALTED: the console stays, read-only);
  * winning it holds trading for a start-up reconciliation first. {@link #mayReachVenue()} is asked just before
@@ -39,11 +43,13 @@ public class TradingLease implements SmartLifecycle {
     private final TradingGate gate;
     private final TradingLeaseProperties properties;
     private final Clock clock;
-    private final String account;
+    private final OrderVenue venue;
     private final String instanceId = UUID.randomUUID().toString();
     private final String instanceName = hostName() + " pid " + ProcessHandle.current().pid();
     private ScheduledExecutorService heartbeat;
-    /** The fencing token held, or 0 when this instance does not hold the lease. */
+    /** The account the lease is sought for, as the venue last named it; null until it is known. */
+    private volatile String account;
+    /** The fencing token held for {@link #account}, or 0 when this instance does not hold the lease. */
     private volatile long token;
     private volatile Instant heldUntil = Instant.EPOCH;
     private volatile String leader = "";
@@ -54,7 +60,7 @@ public class TradingLease implements SmartLifecycle {
         this.gate = gate;
         this.properties = properties;
         this.clock = clock;
-        this.account = venue.name();
+        this.venue = venue;
     }
 
     /** Whether this instance holds the lease now (always, when the lease is off). */
@@ -76,13 +82,16 @@ public class TradingLease implements SmartLifecycle {
             return true;
         }
         long mine = token;
-        if (mine <= 0) {
+        String leased = account;
+        if (mine <= 0 || leased == null) {
             return false;
         }
         try {
-            return jdbc.sql("SELECT COUNT(*) FROM trading.trading_lease WHERE account = ? AND holder = ? AND token = ?"
-                            + " AND expires_at > ?")
-                    .params(account, instanceId, mine, Timestamp.from(clock.instant().plus(properties.margin())))
+            // the credentials may have been switched since the lease was taken: the order would go to another account
+            return venue.accountKey().filter(leased::equals).isPresent()
+                    && jdbc.sql("SELECT COUNT(*) FROM trading.trading_lease WHERE account = ? AND holder = ?"
+                            + " AND token = ? AND expires_at > ?")
+                    .params(leased, instanceId, mine, Timestamp.from(clock.instant().plus(properties.margin())))
                     .query(Long.class).single() == 1;
         } catch (DataAccessException e) {
             log.warn("trading lease cannot be checked ({}); no order leaves", e.getMessage());
@@ -97,11 +106,31 @@ public class TradingLease implements SmartLifecycle {
         boolean before = token > 0 && now.isBefore(heldUntil);
         long won;
         try {
+            String wanted = venue.accountKey().orElse(null);
+            if (!Objects.equals(wanted, account)) {
+                // the credentials changed (or are known at last): the lease of the former account is given back
+                if (account != null) {
+                    log.warn("{} now trades {} instead of {}; the trading lease of {} is given back", venue.name(),
+                            wanted, account, account);
+                }
+                handBack();
+                lost(wanted == null ? "waiting to learn which account " + venue.name() + " trades"
+                        : "waiting for the trading lease for " + wanted);
+                before = false;
+                account = wanted;
+                leader = "";
+            }
+            if (wanted == null) {
+                if (!gate.holding(TradingHold.Kind.LEASE)) {
+                    lost("waiting to learn which account " + venue.name() + " trades");
+                }
+                return;
+            }
             won = renewOrTake(now, until);
         } catch (DataAccessException e) {
             // the database is away: the lease runs out on its own; until then the fencing check refuses orders
             log.warn("trading lease heartbeat failed: {}", e.getMessage());
-            if (before && !now.isBefore(heldUntil)) {
+            if (token > 0 && !now.isBefore(heldUntil)) {
                 lost("the trading lease ran out while the database was unreachable");
             }
             return;
@@ -176,7 +205,8 @@ public class TradingLease implements SmartLifecycle {
         if (!properties.enabled() || heartbeat != null) {
             return;
         }
-        gate.hold(TradingHold.Kind.LEASE, TradingMode.HALTED, "waiting for the trading lease for " + account);
+        gate.hold(TradingHold.Kind.LEASE, TradingMode.HALTED, "waiting for the trading lease of " + venue.name()
+                + "'s account");
         beat();
         heartbeat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("trading-lease").daemon().factory());
@@ -200,6 +230,11 @@ public class TradingLease implements SmartLifecycle {
         }
         heartbeat.shutdownNow();
         heartbeat = null;
+        handBack();
+    }
+
+    /** Gives the lease held up at once (it expires now), so a standby need not wait for it to run out. */
+    private void handBack() {
         long mine = token;
         token = 0;
         if (mine > 0) {

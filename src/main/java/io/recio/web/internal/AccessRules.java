@@ -31,6 +31,9 @@ final class AccessRules {
     static final String[] PUBLIC = {"/login", "/health", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
             "/error", "/error/**", "/actuator/health", "/actuator/health/**"};
 
+    /** The API reference page's own files (Swagger UI, under whatever prefix springdoc registers them): for signed-in users, like the page and the spec it shows. */
+    static final String API_REFERENCE_ASSETS = "/webjars/*swagger-ui/**";
+
     static final List<Rule> RULES = List.of(
             new Rule(null, "/api/me/password", Permission.OWN_SECURITY),
             new Rule(null, "/api/me/tokens/**", Permission.OWN_SECURITY),
@@ -58,6 +61,7 @@ final class AccessRules {
 
     /** Applies the table, then the console pages' permissions; anything else needs {@link Permission#VIEW}. */
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers(API_REFERENCE_ASSETS).access(needs(Permission.VIEW));
         auth.requestMatchers(PUBLIC).permitAll();
         for (Rule r : RULES) {
             if (r.method() == null) {

@@ -13,6 +13,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -105,6 +110,26 @@ class ApiErrors {
         HttpStatusCode code = e.getStatusCode();
         return answer(HttpStatus.valueOf(code.value()), code.is4xxClientError() ? "invalid" : "error", null,
                 e.getReason() == null ? HttpStatus.valueOf(code.value()).getReasonPhrase() : e.getReason());
+    }
+
+    /** The database went away (a connection not had within the pool's timeout, or cut): a 503 to try again, not a 500. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            RecoverableDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseAway(DataAccessException e, HttpServletRequest request) {
+        log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", null,
+                "the database does not answer; recio is waiting for it, try again shortly");
+    }
+
+    /**
+     * The client went away while the answer was being written (a closed tab, a script's timeout): nobody is left to
+     * read an answer, and it is no error of recio's (under load this was a stack trace per abandoned request).
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void gone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("client left before {} {} was answered: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

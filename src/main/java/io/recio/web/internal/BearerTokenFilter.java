@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Authorization: Bearer <token>} on {@code /api/**} and {@code /actuator/prometheus}: the request acts
- * for the token's owner with the token's scope, for this request only (no session). An unknown, expired or
- * revoked token is a 401 at once, never a fall-back to the browser session.
+ * {@code Authorization: Bearer <token>} on {@code /api/**}, the OpenAPI description and {@code /actuator/prometheus}:
+ * the request acts for the token's owner with the token's scope, for this request only (no session). An unknown,
+ * expired or revoked token is a 401 at once, never a fall-back to the browser session.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -36,8 +36,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.equals("/actuator/prometheus");
+        return isApi(request) || path(request).equals("/actuator/prometheus");
+    }
+
+    /** Whether the request is for the API or its OpenAPI description: answered with problems, never a redirect. */
+    static boolean isApi(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith("/api/") || path.equals(OpenApiConfiguration.SPEC)
+                || path.startsWith(OpenApiConfiguration.SPEC + "/") || path.startsWith(OpenApiConfiguration.SPEC + ".");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Set;
 enum ConsolePage {
     MONITOR("/", "Monitor", Permission.VIEW),
     HISTORY("/history", "History", Permission.VIEW),
+    BACKTESTS("/backtests", "Backtests", Permission.VIEW),
     ACCOUNT("/account", "Account", Permission.VIEW),
     SETTINGS("/settings", "Settings", Permission.VIEW),
     SYSTEM("/system", "System", Permission.VIEW),

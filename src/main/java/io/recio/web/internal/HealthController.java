@@ -1,7 +1,5 @@
 package io.recio.web.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +16,17 @@ class HealthController {
         this.version = properties != null ? properties.getVersion() : "development";
     }
 
+    /**
+     * The process answers.
+     *
+     * @param status  always {@code UP}: an answer at all is the news
+     * @param version recio's build version ({@code development} when run from the sources)
+     */
+    record Liveness(String status, String version) {
+    }
+
     @GetMapping("/health")
-    Map<String, Object> health() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "UP");
-        body.put("version", version);
-        return body;
+    Liveness health() {
+        return new Liveness("UP", version);
     }
 }

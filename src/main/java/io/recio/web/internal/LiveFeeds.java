@@ -5,6 +5,8 @@ import io.recio.LiveViewer;
 import io.recio.feeds.PriceTick;
 import io.recio.market.Symbol;
 import io.recio.pricing.StrikeTableJson;
+import io.recio.pricing.StrikeTableJson.StrikeTableView;
+import io.recio.pricing.StrikeTableJson.WatchlistRowView;
 import io.recio.pricing.StrikeTableUpdated;
 import io.recio.trading.ActiveTradeView;
 import io.recio.trading.ActiveTradesUpdated;
@@ -37,7 +39,7 @@ class LiveFeeds {
      * @param tickAt     when the price tick the table was computed from entered recio (tick-to-screen latency)
      * @param freshUntil after this instant the numbers are too old to show as live
      */
-    record StrikeTablePush(Map<String, Object> table, List<Map<String, Object>> watchlist, Instant tickAt,
+    record StrikeTablePush(StrikeTableView table, List<WatchlistRowView> watchlist, Instant tickAt,
                            Instant freshUntil) {
     }
 

@@ -12,7 +12,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). */
+/**
+ * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). The
+ * selectors also match every {@code @RestController}, whose answers have no page: API calls are skipped, so they do
+ * not read the user's preferences from the database each time (and answer while the database is away).
+ */
 @ControllerAdvice(annotations = Controller.class, basePackageClasses = ShellAdvice.class)
 class ShellAdvice {
 
@@ -30,7 +34,8 @@ class ShellAdvice {
 
     @ModelAttribute("shell")
     Shell shell(Authentication auth, HttpServletRequest request) {
-        if (auth == null || !auth.isAuthenticated()) {
+        if (auth == null || !auth.isAuthenticated()
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return null;
         }
         boolean admin = Role.isMasterAdmin(auth);

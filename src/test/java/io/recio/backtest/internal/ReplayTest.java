@@ -64,6 +64,21 @@ class ReplayTest {
     }
 
     @Test
+    void leavingOutStrikesTheGatesWouldRefuseChangesNoTradeAndNoScore() {
+        History history = History.of(Symbol.BTC, FROM, TO, walk(-24 * 60, 6 * 60 + 1, 11));
+        for (StrategySettings s : List.of(settings, StrategySettings.defaults(),
+                StrategySettings.of(Map.of("auto-entry.min-probability", "0", "auto-entry.min-edge", "0",
+                        "auto-entry.max-ask", "0.99", "auto-entry.cooldown-seconds", "1")))) {
+            Replay.Result skipping = new Replay(history, s, 1).run(f -> { });
+            Replay.Result everyStrike = new Replay(history, s, 1, true).run(f -> { });
+
+            assertThat(skipping.trades()).isNotEmpty().isEqualTo(everyStrike.trades());
+            assertThat(skipping.blockedEntries()).isEqualTo(everyStrike.blockedEntries());
+            assertThat(skipping.scores().brier()).isEqualTo(everyStrike.scores().brier());
+        }
+    }
+
+    @Test
     void anHourWithAGapIsSkippedAndCounted() {
         List<Candle> candles = walk(-24 * 60, 6 * 60 + 1, 7);
         candles.removeIf(c -> c.start().equals(FROM.plusSeconds(130 * 60))); // a minute missing in the third hour
@@ -87,7 +102,7 @@ class ReplayTest {
         Report back = Backtests.JSON.readValue(Backtests.JSON.writeValueAsString(report), Report.class);
 
         assertThat(back.summary()).isEqualTo(report.summary());
-        assertThat(Html.render(back)).contains("<svg").doesNotContain("<script");
+        assertThat(Html.render(back)).contains("<svg", "href=\"report.css\"").doesNotContain("<script", "<style", "style=");
         assertThat(back.summary().netPnl()).isInstanceOf(BigDecimal.class);
     }
 

@@ -105,7 +105,7 @@ class FeedsPostgresTest {
             assertThat(c.high()).isEqualTo(SpotPrice.parse("3010"));
             assertThat(c.low()).isEqualTo(SpotPrice.parse("2990"));
             assertThat(c.close()).isEqualTo(SpotPrice.parse("3005"));
-            assertThat(c.source()).isEqualTo(PriceTickRetention.SOURCE);
+            assertThat(c.source()).isEqualTo(PriceLogMinutes.SOURCE);
         });
     }
 

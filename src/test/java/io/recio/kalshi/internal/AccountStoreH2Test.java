@@ -10,6 +10,7 @@ import io.recio.kalshi.KalshiPosition;
 import io.recio.kalshi.KalshiSettlement;
 import io.recio.kalshi.MarketQuote;
 import io.recio.kalshi.OrderStatus;
+import io.recio.kalshi.RecordedQuotes;
 import io.recio.market.Count;
 import io.recio.market.MarketTicker;
 import io.recio.market.Money;
@@ -17,7 +18,9 @@ import io.recio.market.Price;
 import io.recio.market.Side;
 import io.recio.market.SpotPrice;
 import io.recio.market.Strike;
+import io.recio.market.Symbol;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,5 +119,28 @@ class AccountStoreH2Test {
                 Count.ofContracts(7), null, Count.ZERO, NOW)));
 
         assertThat(quotes.count(ticker.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void recordedQuotesReadBackBySymbolAndPeriodOldestFirst() {
+        MarketTicker btc = MarketTicker.parse("KXBTCD-26SEP2516-T89999.99");
+        MarketTicker eth = MarketTicker.parse("KXETHD-26SEP2516-T3999.99");
+        for (int s = 2; s >= 0; s--) {
+            quotes.insert(List.of(new MarketQuote(btc, Strike.above(SpotPrice.parse("89999.99")),
+                    Instant.parse("2026-09-25T20:00:00Z"), Price.parse("0.4" + s), Count.ofContracts(10),
+                    Price.parse("0.5" + s), Count.ofContracts(7), null, Count.ZERO, NOW.plusSeconds(s))));
+        }
+        quotes.insert(List.of(new MarketQuote(eth, Strike.above(SpotPrice.parse("3999.99")),
+                Instant.parse("2026-09-25T20:00:00Z"), Price.parse("0.30"), Count.ofContracts(1), Price.parse("0.35"),
+                Count.ofContracts(1), null, Count.ZERO, NOW)));
+
+        List<RecordedQuotes.Quote> read = new ArrayList<>();
+        quotes.forEachQuote(Symbol.BTC, NOW, NOW.plusSeconds(2), read::add);
+
+        assertThat(read).containsExactly(
+                new RecordedQuotes.Quote(btc, Price.parse("0.40"), Price.parse("0.50"), NOW),
+                new RecordedQuotes.Quote(btc, Price.parse("0.41"), Price.parse("0.51"),
+                        NOW.plusSeconds(1)));
+        assertThat(quotes.oldest(Symbol.ETH)).contains(NOW);
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import io.recio.accounts.SecretBox;
 import io.recio.ops.AlertRaised;
 import io.recio.ops.AlertSeverity;
 import io.recio.ops.ServiceName;
@@ -110,6 +111,12 @@ class AlertChannelsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SecretBox box;
+
+    @Autowired
+    AlertChannelSettings settings;
 
     @Autowired
     JsonMapper json;
@@ -307,5 +314,63 @@ class AlertChannelsTest {
             m.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return m;
+    }
+
+    private void setTelegram(String botToken) throws Exception {
+        mvc.perform(put("/api/alerts/channels/telegram").with(user("boss").roles("MASTER_ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": true, \"target\": \"777\", \"secret\": \"" + botToken + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    private void sendTestAlertByTelegram() throws Exception {
+        mvc.perform(post("/api/alerts/test").with(user("boss").roles("MASTER_ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channel\": \"telegram\"}"))
+                .andExpect(jsonPath("$[0].ok").value(true));
+    }
+
+    /** Every column of the channel's row, as the database holds it. */
+    private String storedRow(String channel) {
+        return jdbc.sql("SELECT CONCAT(channel, '|', enabled, '|', target, '|', sender, '|', account, '|', secret, '|',"
+                        + " secret_sealed, '|', secret_key_id, '|', min_severity, '|', updated_by)"
+                        + " FROM system.alert_channel_setting WHERE channel = ?")
+                .param(channel).query(String.class).single();
+    }
+
+    @Test
+    void aSecretSetInThePanelIsStoredSealedAndStillSends() throws Exception {
+        setTelegram("555:sealed-bot-secret");
+
+        assertThat(storedRow("telegram")).doesNotContain("sealed-bot-secret").contains(box.masterKeyId());
+        assertThat(jdbc.sql("SELECT secret FROM system.alert_channel_setting WHERE channel = 'telegram'")
+                .query(String.class).optional()).isEmpty();
+        sendTestAlertByTelegram();
+        received("/bot555:sealed-bot-secret/sendMessage");
+    }
+
+    @Test
+    void aPlainSecretAnOlderVersionStoredIsSealedAtStartAndStillSends() throws Exception {
+        jdbc.sql("INSERT INTO system.alert_channel_setting (channel, enabled, target, secret, min_severity, updated_at,"
+                + " updated_by) VALUES ('telegram', TRUE, '777', '666:plain-bot-secret', 'INFO', CURRENT_TIMESTAMP,"
+                + " 'boss')").update();
+
+        settings.sealPlainSecretsAtStart();
+
+        assertThat(storedRow("telegram")).doesNotContain("plain-bot-secret");
+        sendTestAlertByTelegram();
+        received("/bot666:plain-bot-secret/sendMessage");
+    }
+
+    @Test
+    void rotatingTheMasterKeyReSealsTheSecretAndTheChannelKeepsSending() throws Exception {
+        setTelegram("888:rotated-bot-secret");
+        String before = storedRow("telegram");
+
+        String next = box.rotate(null);
+
+        String after = storedRow("telegram");
+        assertThat(after).isNotEqualTo(before).contains(next).doesNotContain("rotated-bot-secret");
+        sendTestAlertByTelegram();
+        received("/bot888:rotated-bot-secret/sendMessage");
     }
 }

@@ -16,6 +16,9 @@ import io.recio.ops.ServiceState;
 import io.recio.ops.TradingSuspension;
 import io.recio.testsupport.MutableClock;
 import io.recio.testsupport.RecordingContext;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * The detector stepped by hand under a test clock, over a real runner with stand-in services: crashed services
@@ -47,6 +52,22 @@ class CascadingFailureDetectorTest {
     private volatile Instant newestPrice = T0;
     private RunnerFixture fixture;
     private CascadingFailureDetector detector;
+    private volatile boolean databaseAnswers = true;
+    /** The database watchdog over an in-memory database that answers while {@link #databaseAnswers}. */
+    private final DatabaseWatchdog database = new DatabaseWatchdog(JdbcClient.create(new AbstractDataSource() {
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (!databaseAnswers) {
+                throw new SQLException("Connection refused");
+            }
+            return DriverManager.getConnection("jdbc:h2:mem:detector");
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+    }), clock);
 
     /** A service whose every duty cycle throws. */
     static final class Crasher implements ManagedService {
@@ -99,7 +120,7 @@ class CascadingFailureDetectorTest {
         DefaultListableBeanFactory freshness = new DefaultListableBeanFactory();
         freshness.registerSingleton("prices", (FreshnessSource) now -> List.of(
                 new Freshness("BTC price", Freshness.Kind.PRICE, newestPrice)));
-        detector = new CascadingFailureDetector(fixture.runner, freshness.getBeanProvider(FreshnessSource.class),
+        detector = new CascadingFailureDetector(fixture.runner, database, freshness.getBeanProvider(FreshnessSource.class),
                 incidents, e -> {
                     if (e instanceof TradingSuspension s) {
                         suspensions.add(s);
@@ -157,6 +178,27 @@ class CascadingFailureDetectorTest {
             assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
             assertThat(a.subject()).isEqualTo("pricing");
         });
+    }
+
+    @Test
+    void aServiceThatCrashedWhileTheDatabaseIsDownIsRestartedOnceItAnswersWithoutSpendingRestarts() {
+        Crasher crasher = new Crasher();
+        start(crasher);
+        database.start(new RecordingContext(ServiceName.DATABASE_WATCHDOG));
+        databaseAnswers = false;
+        database.doWork(T0);
+        await().atMost(WAIT).until(() -> pricing().state() == ServiceState.FAILED && fixture.runner.crashed(
+                new ServiceName("pricing")));
+
+        stepAt(Duration.ofMinutes(5));
+        assertThat(crasher.starts.get()).as("held back while the database is down").isEqualTo(1);
+
+        databaseAnswers = true;
+        database.doWork(T0.plus(Duration.ofMinutes(5)));
+        stepAt(Duration.ofMinutes(5).plusSeconds(1));
+
+        await().atMost(WAIT).until(() -> crasher.starts.get() == 2);
+        assertThat(incidentLines).contains("ACTION restarted pricing (restart 1 of at most 3 in 10 min)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.recio.market.Symbol;
 import io.recio.pricing.SyntheticFeeds;
 import io.recio.pricing.internal.model.FingerprintBuilder;
 import io.recio.pricing.internal.model.FingerprintTable;
+import io.recio.pricing.internal.model.HarVolatility;
 import io.recio.pricing.internal.model.MinuteSeries;
 import io.recio.pricing.internal.model.VolatilityFit;
 import io.recio.testsupport.PostgresTestDatabase;
@@ -42,10 +43,11 @@ class ModelStorePostgresTest {
         MinuteSeries series = history();
         FingerprintTable table = new FingerprintBuilder(0.5, 300).build(series, p -> { });
         VolatilityFit fit = VolatilityFit.fit(series, 360);
+        HarVolatility har = HarVolatility.fit(series, series.size());
         store.save(new ModelStore.Build(Symbol.ETH, Instant.parse("2026-01-10T00:00:00Z"), series.start(),
-                series.minute(series.size() - 1), series.present(), fit), table, 0.5, 300);
+                series.minute(series.size() - 1), series.present(), fit, null), table, 0.5, 300);
         store.save(new ModelStore.Build(Symbol.ETH, Instant.parse("2026-01-10T00:01:00Z"), series.start(),
-                series.minute(series.size() - 1), series.present(), fit), table, 0.5, 300);
+                series.minute(series.size() - 1), series.present(), fit, har), table, 0.5, 300);
 
         FingerprintTable loaded = store.fingerprint(Symbol.ETH).orElseThrow();
         assertThat(loaded.cells()).isEqualTo(table.cells());
@@ -53,5 +55,6 @@ class ModelStorePostgresTest {
         assertThat(build.builtAt()).isEqualTo(Instant.parse("2026-01-10T00:01:00Z"));
         assertThat(build.volatility().sigmaPerSecond()).isEqualTo(fit.sigmaPerSecond());
         assertThat(build.volatility().nu()).isEqualTo(fit.nu());
+        assertThat(build.har().weights()).containsExactly(har.weights());
     }
 }

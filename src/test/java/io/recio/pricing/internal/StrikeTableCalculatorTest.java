@@ -133,21 +133,20 @@ class StrikeTableCalculatorTest {
     @Test
     void theJsonFormShowsCentsAndEdgesAndNoProbabilityWhenThereIsNone() {
         StrikeTable priced = table(List.of(quote("99999.99", 89, 90, 500)), NOW);
-        @SuppressWarnings("unchecked")
-        var row = ((List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>)
-                io.recio.pricing.StrikeTableJson.table(priced).get("current")).get("strikes")).get(0);
-        assertThat(row).containsEntry("ticker", "KXBTCD-26SEP2516-T99999.99").containsEntry("yes_ask", 90.0)
-                .containsEntry("no_ask", 11.0).containsEntry("yes_edge", 4.37).containsEntry("probability_yes", 0.95)
-                .containsEntry("active_side", "yes");
+        var row = io.recio.pricing.StrikeTableJson.table(priced).current().strikes().get(0);
+        assertThat(row.ticker()).isEqualTo("KXBTCD-26SEP2516-T99999.99");
+        assertThat(row.yesAsk()).isEqualTo(90.0);
+        assertThat(row.noAsk()).isEqualTo(11.0);
+        assertThat(row.yesEdge()).isEqualTo(4.37);
+        assertThat(row.probabilityYes()).isEqualTo(0.95);
+        assertThat(row.activeSide()).isEqualTo("yes");
 
         StrikeTable unpriced = calculator.compute(Symbol.BTC, NOW, SyntheticFeeds.tick(Symbol.BTC, NOW, 100_000),
                 new EventMarkets(EVENT, List.of(quote("99999.99", 89, 90, 500)), NOW), null, null,
                 StrikeTableCalculator.Observed.NONE);
-        @SuppressWarnings("unchecked")
-        var bare = ((List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>)
-                io.recio.pricing.StrikeTableJson.table(unpriced).get("current")).get("strikes")).get(0);
-        assertThat(bare.get("probability_yes")).isNull();
-        assertThat(bare.get("yes_edge")).isNull();
+        var bare = io.recio.pricing.StrikeTableJson.table(unpriced).current().strikes().get(0);
+        assertThat(bare.probabilityYes()).isNull();
+        assertThat(bare.yesEdge()).isNull();
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.recio.trading.SettlementNotice;
 import io.recio.trading.Trade;
 import io.recio.trading.TradeFilter;
 import io.recio.trading.TradeHistory;
+import io.recio.trading.TradeDetail;
 import io.recio.trading.TradeStatus;
 import io.recio.trading.TradeSummary;
 import io.recio.trading.TradeUpdated;
@@ -193,7 +194,8 @@ abstract class TradingDatabaseTests {
         assertThat(t.spotAtOpen()).isEqualTo(SpotPrice.parse("93500"));
         assertThat(trades.orders(t.id())).singleElement().extracting(TradeOrder::status).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(count("SELECT COUNT(*) FROM trading.trade_fill WHERE trade_id = ?", t.id())).isEqualTo(1);
-        assertThat(trades.logOf(t.id())).extracting(r -> r.get("to_status")).containsExactly("PENDING", "OPEN");
+        assertThat(trades.logOf(t.id())).extracting(TradeDetail.LogLine::to)
+                .containsExactly(TradeStatus.PENDING, TradeStatus.OPEN);
     }
 
     @Test
@@ -428,7 +430,7 @@ abstract class TradingDatabaseTests {
         assertThat(ended.remaining()).isEqualTo(Count.ZERO);
         assertThat(ended.closeMethod()).isEqualTo(CloseMethod.RECONCILED);
         assertThat(ended.closeReason()).contains("holds no YES");
-        assertThat(trades.logOf(t.id())).map(l -> (String) l.get("message"))
+        assertThat(trades.logOf(t.id())).map(TradeDetail.LogLine::message)
                 .anySatisfy(m -> assertThat(m).contains("of 10.00 contracts").contains("no longer held"));
     }
 

@@ -159,4 +159,103 @@ class LiveChannelTest {
                 .contains("\"dollars\":" + (LiveChannel.MAX_WAITING + 2) + "}");
         never.countDown();
     }
+
+    /** A tab whose socket takes nothing until {@link #release}: its first send blocks, as on a full socket. */
+    private static final class BlockedSession extends RecordingSession {
+        final java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        BlockedSession(String id) {
+            super(id, null);
+        }
+
+        @Override
+        public void sendMessage(org.springframework.web.socket.WebSocketMessage<?> message) {
+            sending.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.sendMessage(message);
+        }
+    }
+
+    private LiveChannel threaded() {
+        return new LiveChannel(JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build(),
+                new WebProperties(Duration.ofMillis(250), Duration.ofSeconds(10)), clock,
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    @Test
+    void aTabWhoseSendStaysUnfinishedPastTheLimitIsDroppedAtTheNextFlushWhileTheOthersGoOn() throws Exception {
+        LiveChannel threaded = threaded();
+        BlockedSession stuck = new BlockedSession("stuck");
+        RecordingSession reading = new RecordingSession("reading", null);
+        threaded.afterConnectionEstablished(stuck);
+        threaded.afterConnectionEstablished(reading);
+        threaded.publish(LiveUpdate.every("trade", new Price("BTC", 1)));
+        threaded.flush(clock.instant());
+        assertThat(stuck.sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(LiveChannel.STUCK_AFTER.minusMillis(1));
+        threaded.flush(clock.instant());
+        assertThat(threaded.tabCount()).as("not yet past the limit").isEqualTo(2);
+        clock.advance(Duration.ofMillis(2));
+        threaded.publish(LiveUpdate.every("trade", new Price("BTC", 2)));
+        threaded.flush(clock.instant());
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> stuck.closed != null && reading.sent.size() == 2);
+        assertThat(stuck.closed).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE);
+        assertThat(threaded.tabCount()).isEqualTo(1);
+        stuck.release.countDown();
+    }
+
+    @Test
+    void aTabThatFallsBehindGetsTheNewestStateOfAKeyNotEachOneThatWaited() throws Exception {
+        LiveChannel threaded = threaded();
+        BlockedSession slow = new BlockedSession("slow");
+        threaded.afterConnectionEstablished(slow);
+        for (int i = 1; i <= 3; i++) {
+            threaded.publish(new LiveUpdate("price", "BTC", LiveUpdate.Delivery.LATEST_NOW, v -> new Price("BTC", 0)));
+        }
+        threaded.publish(new LiveUpdate("price", "BTC", LiveUpdate.Delivery.LATEST_NOW, v -> new Price("BTC", 1)));
+        threaded.flush(clock.instant());
+        assertThat(slow.sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (int i = 2; i <= 4; i++) {
+            long dollars = i;
+            threaded.publish(new LiveUpdate("price", "BTC", LiveUpdate.Delivery.LATEST_NOW, v -> new Price("BTC", dollars)));
+            threaded.flush(clock.instant());
+        }
+        slow.release.countDown();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slow.sent.size() == 2);
+        assertThat(slow.sent.get(0)).contains("\"dollars\":1");
+        assertThat(slow.sent.get(1)).contains("\"dollars\":4");
+    }
+
+    /** Counts how often it is serialised. */
+    static final class Counted {
+        private final java.util.concurrent.atomic.AtomicInteger reads;
+
+        Counted(java.util.concurrent.atomic.AtomicInteger reads) {
+            this.reads = reads;
+        }
+
+        public int getValue() {
+            return reads.incrementAndGet();
+        }
+    }
+
+    @Test
+    void anUpdateShownAlikeToEveryViewerIsWrittenOnceForAllTheirTabs() {
+        var reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<RecordingSession> tabs = List.of(tab("trader", false), tab("alice", false), tab("admin", true),
+                tab("trader", false));
+        channel.publish(LiveUpdate.latest("strike_table", "BTC", new Counted(reads)));
+        channel.flush(clock.instant());
+        assertThat(reads).hasValue(1);
+        assertThat(tabs).allSatisfy(t -> assertThat(t.sent).singleElement().asString().contains("\"value\":1"));
+    }
 }

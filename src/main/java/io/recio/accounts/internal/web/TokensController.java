@@ -48,6 +48,11 @@ class TokensController {
 
     /** A token just made: {@code token} is shown this once and never again. */
     record CreatedToken(TokenView tokenInfo, String token) {
+        /** The token redacted: Spring logs response bodies at debug level. */
+        @Override
+        public String toString() {
+            return "CreatedToken[tokenInfo=" + tokenInfo + ", token=[redacted]]";
+        }
     }
 
     @GetMapping("/api/me/tokens")

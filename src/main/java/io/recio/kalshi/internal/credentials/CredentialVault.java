@@ -1,6 +1,6 @@
 package io.recio.kalshi.internal.credentials;
 
-import io.recio.RecioProperties;
+import io.recio.accounts.SecretBox;
 import io.recio.kalshi.client.KalshiCredentials;
 import io.recio.kalshi.client.PemKeys;
 import java.sql.Timestamp;
@@ -9,20 +9,17 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The account's Kalshi API key in {@code users.kalshi_credential}, key id and private key sealed with the
- * {@link MasterKey} (created at first start when neither {@code RECIO_MASTER_KEY} nor the key file exists).
- * Nothing it returns to callers outside the kalshi module carries key material.
+ * The account's Kalshi API key in {@code users.kalshi_credential}, key id and private key sealed by accounts'
+ * {@link SecretBox} (whose master key is re-sealed here on rotation). Nothing it returns to callers outside the kalshi
+ * module carries key material.
  */
 @Repository
-public class CredentialVault {
+public class CredentialVault implements SecretBox.Holder {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialVault.class);
     private static final String KEY_ID = "kalshi.key_id";
@@ -38,17 +35,12 @@ public class CredentialVault {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Environment environment;
-    private final RecioProperties recio;
-    private volatile MasterKey masterKey;
+    private final SecretBox box;
 
-    CredentialVault(JdbcClient jdbc, Clock clock, Environment environment, RecioProperties recio) {
+    CredentialVault(JdbcClient jdbc, Clock clock, SecretBox box) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.environment = environment;
-        this.recio = recio;
-        this.masterKey = MasterKey.load(environment.getProperty(MasterKey.ENVIRONMENT_VARIABLE), recio.dataDir(), true)
-                .orElseThrow();
+        this.box = box;
     }
 
     /** The stored key's environment and when and by whom it was set. */
@@ -61,17 +53,19 @@ public class CredentialVault {
 
     /** The stored key, decrypted; a value sealed with another master key is an {@link IllegalStateException}. */
     public Optional<Opened> open() {
-        MasterKey key = masterKey;
+        String current = box.masterKeyId();
         return jdbc.sql("SELECT environment, key_id_sealed, private_key_sealed, master_key_id FROM users.kalshi_credential"
                         + " WHERE id = 1")
                 .query((rs, n) -> {
-                    if (!rs.getString(4).equals(key.id())) {
+                    String keyId = rs.getString(4);
+                    if (!keyId.equals(current)) {
                         throw new IllegalStateException("the stored Kalshi credentials were sealed with master key "
-                                + rs.getString(4) + " but recio has master key " + key.id() + " ("
-                                + source() + "); restore that key or enter the credentials again");
+                                + keyId + " but recio has master key " + current + " (" + box.masterKeySource()
+                                + "); restore that key or enter the credentials again");
                     }
                     return new Opened(KalshiEnvironment.valueOf(rs.getString(1)), new KalshiCredentials(
-                            key.open(rs.getString(2), KEY_ID), PemKeys.parse(key.open(rs.getString(3), PRIVATE_KEY))));
+                            box.open(new SecretBox.Sealed(rs.getString(2), keyId), KEY_ID),
+                            PemKeys.parse(box.open(new SecretBox.Sealed(rs.getString(3), keyId), PRIVATE_KEY))));
                 })
                 .optional();
     }
@@ -79,12 +73,12 @@ public class CredentialVault {
     /** Stores (or replaces) the key; {@code privateKeyPem} must already have been checked. */
     @Transactional
     public void save(KalshiEnvironment env, String keyId, String privateKeyPem, String by) {
-        MasterKey key = masterKey;
+        SecretBox.Sealed id = box.seal(keyId.strip(), KEY_ID);
+        SecretBox.Sealed key = box.seal(privateKeyPem, PRIVATE_KEY);
         jdbc.sql("DELETE FROM users.kalshi_credential WHERE id = 1").update();
         jdbc.sql("INSERT INTO users.kalshi_credential (id, environment, key_id_sealed, private_key_sealed, master_key_id,"
                         + " updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?)")
-                .params(env.name(), key.seal(keyId.strip(), KEY_ID), key.seal(privateKeyPem, PRIVATE_KEY), key.id(),
-                        Timestamp.from(clock.instant()), by)
+                .params(env.name(), id.value(), key.value(), id.keyId(), Timestamp.from(clock.instant()), by)
                 .update();
         log.info("Kalshi credentials for the {} environment stored by {}", env, by);
     }
@@ -108,53 +102,19 @@ public class CredentialVault {
         return deleted;
     }
 
-    /**
-     * Re-seals the stored key with {@code next} in one transaction and makes {@code next} the master key; the key
-     * file is replaced only after the database committed, so a crash in between leaves the old pair usable.
-     * With {@code RECIO_MASTER_KEY} set the file is not touched: the caller must set the variable to {@code next}.
-     */
-    @Transactional
-    public void rotate(MasterKey next) {
-        MasterKey old = masterKey;
-        Optional<String[]> row = jdbc.sql("SELECT key_id_sealed, private_key_sealed, master_key_id FROM users.kalshi_credential"
-                        + " WHERE id = 1")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional();
-        if (row.isPresent()) {
-            if (!row.get()[2].equals(old.id())) {
-                throw new IllegalStateException("the stored credentials were sealed with master key " + row.get()[2]
-                        + ", not with recio's current key " + old.id() + "; nothing was changed");
-            }
-            jdbc.sql("UPDATE users.kalshi_credential SET key_id_sealed = ?, private_key_sealed = ?, master_key_id = ?"
-                            + " WHERE id = 1")
-                    .params(next.seal(old.open(row.get()[0], KEY_ID), KEY_ID),
-                            next.seal(old.open(row.get()[1], PRIVATE_KEY), PRIVATE_KEY), next.id())
-                    .update();
-        }
-        boolean file = !fromEnvironment();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                if (file) {
-                    next.replaceFile(MasterKey.file(recio.dataDir()));
-                }
-                masterKey = next;
-            }
-        });
-        log.info("master key rotated from {} to {}", old.id(), next.id());
-    }
-
-    /** Whether the master key comes from {@code RECIO_MASTER_KEY} rather than the key file. */
-    public boolean fromEnvironment() {
-        String value = environment.getProperty(MasterKey.ENVIRONMENT_VARIABLE);
-        return value != null && !value.isBlank();
-    }
-
-    /** The current master key's id. */
-    public String masterKeyId() {
-        return masterKey.id();
-    }
-
-    private String source() {
-        return fromEnvironment() ? MasterKey.ENVIRONMENT_VARIABLE : MasterKey.file(recio.dataDir()).toString();
+    /** Re-seals the stored key (both values carry the row's master key id) for a master key rotation. */
+    @Override
+    public void reseal(SecretBox.Rotation rotation) {
+        jdbc.sql("SELECT key_id_sealed, private_key_sealed, master_key_id FROM users.kalshi_credential WHERE id = 1")
+                .query((rs, n) -> new SecretBox.Sealed[] {new SecretBox.Sealed(rs.getString(1), rs.getString(3)),
+                        new SecretBox.Sealed(rs.getString(2), rs.getString(3))})
+                .optional()
+                .ifPresent(row -> {
+                    SecretBox.Sealed id = rotation.reseal(row[0], KEY_ID);
+                    SecretBox.Sealed key = rotation.reseal(row[1], PRIVATE_KEY);
+                    jdbc.sql("UPDATE users.kalshi_credential SET key_id_sealed = ?, private_key_sealed = ?,"
+                                    + " master_key_id = ? WHERE id = 1")
+                            .params(id.value(), key.value(), id.keyId()).update();
+                });
     }
 }

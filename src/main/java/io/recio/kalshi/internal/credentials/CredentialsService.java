@@ -2,6 +2,7 @@ package io.recio.kalshi.internal.credentials;
 
 import io.recio.Mode;
 import io.recio.RecioProperties;
+import io.recio.accounts.SecretBox;
 import io.recio.kalshi.KalshiBalance;
 import io.recio.kalshi.internal.KalshiConnector;
 import io.recio.ops.ManagedServices;
@@ -33,9 +34,11 @@ public class CredentialsService {
     private final KalshiConnector connector;
     private final ManagedServices services;
     private final RecioProperties recio;
+    private final SecretBox box;
 
     CredentialsService(CredentialVault vault, CredentialCheck check, KalshiConnector connector,
-                       ManagedServices services, RecioProperties recio) {
+                       ManagedServices services, RecioProperties recio, SecretBox box) {
+        this.box = box;
         this.vault = vault;
         this.check = check;
         this.connector = connector;
@@ -49,7 +52,7 @@ public class CredentialsService {
         return new Status(summary.isPresent(), summary.map(CredentialVault.Summary::environment).orElse(null),
                 summary.map(CredentialVault.Summary::updatedAt).orElse(null),
                 summary.map(CredentialVault.Summary::updatedBy).orElse(null), file,
-                vault.fromEnvironment() ? "environment" : "file", vault.masterKeyId(), recio.mode());
+                box.fromEnvironment() ? "environment" : "file", box.masterKeyId(), recio.mode());
     }
 
     /** Checks the key against {@code environment} and stores it; {@link CredentialCheck.Refused} says what is wrong. */

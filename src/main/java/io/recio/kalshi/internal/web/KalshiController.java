@@ -32,58 +32,165 @@ class KalshiController {
         this.account = account;
     }
 
+    /**
+     * A symbol's current event and its markets.
+     *
+     * @param closeTime  the top of the hour the event settles at
+     * @param observedAt when the books were last seen
+     */
+    record MarketEventView(String symbol, String eventTicker, String closeTime, String observedAt,
+                           List<MarketQuoteView> markets) {
+
+        static MarketEventView of(Symbol symbol, EventMarkets e) {
+            return new MarketEventView(symbol.name(), e.event().toString(), e.event().close().toString(),
+                    e.observedAt().toString(), e.quotes().stream().map(MarketQuoteView::of).toList());
+        }
+    }
+
+    /**
+     * One market's top of book, in Kalshi's fixed-point strings.
+     *
+     * @param strike           the strike in dollars and cents
+     * @param lastPriceDollars null before the market's first trade
+     */
+    record MarketQuoteView(String ticker, String strikeType, String strike, String yesBidDollars, String yesBidSizeFp,
+                           String yesAskDollars, String yesAskSizeFp, String noBidDollars, String noAskDollars,
+                           String lastPriceDollars, String volumeFp, String observedAt) {
+
+        static MarketQuoteView of(MarketQuote q) {
+            return new MarketQuoteView(q.ticker().toString(), q.strike().type().wire(),
+                    q.strike().reference().toDollars(2), q.yesBid().toDollars(), q.yesBidSize().toFp(),
+                    q.yesAsk().toDollars(), q.yesAskSize().toFp(), q.noBid().toDollars(), q.noAsk().toDollars(),
+                    q.lastPrice() == null ? null : q.lastPrice().toDollars(), q.volume().toFp(), q.at().toString());
+        }
+    }
+
+    /**
+     * The levels of one followed market.
+     *
+     * @param inSync whether the local book follows Kalshi's sequence without a gap
+     * @param yesBids YES bids in YES prices, best first
+     * @param noBids  NO bids in NO prices, best first
+     */
+    record OrderbookView(String ticker, boolean inSync, List<BookLevelView> yesBids, List<BookLevelView> noBids) {
+    }
+
+    /** One price level: the price and the contracts resting there. */
+    record BookLevelView(String priceDollars, String countFp) {
+
+        /** Best first: Kalshi sends ascending lists, people read books from the top. */
+        static List<BookLevelView> bestFirst(List<OrderbookLevels.Level> levels) {
+            return levels.reversed().stream()
+                    .map(l -> new BookLevelView(l.price().toDollars(), l.size().toFp())).toList();
+        }
+    }
+
+    /** The account as last synchronised from Kalshi: balance, open positions and resting orders. */
+    record KalshiAccountView(KalshiBalanceView balance, List<KalshiPositionView> positions,
+                             List<KalshiOrderView> restingOrders) {
+    }
+
+    /**
+     * The balance.
+     *
+     * @param byExchangeIndex the available dollars per exchange shard, keyed by its index
+     */
+    record KalshiBalanceView(String availableDollars, String portfolioValueDollars, Map<String, String> byExchangeIndex,
+                             String updatedAt) {
+
+        static KalshiBalanceView of(KalshiBalance b) {
+            Map<String, String> shards = new LinkedHashMap<>();
+            b.byShard().forEach((k, v) -> shards.put(Integer.toString(k), v.toDollars()));
+            return new KalshiBalanceView(b.available().toDollars(), b.portfolioValue().toDollars(), shards,
+                    b.updatedAt().toString());
+        }
+    }
+
+    /** One open position (positive: YES contracts, negative: NO). */
+    record KalshiPositionView(String ticker, String positionFp, String marketExposureDollars, String realizedPnlDollars,
+                              String feesPaidDollars, String updatedAt) {
+
+        static KalshiPositionView of(KalshiPosition p) {
+            return new KalshiPositionView(p.ticker(), p.position().toFp(), p.exposure().toDollars(),
+                    p.realizedPnl().toDollars(), p.feesPaid().toDollars(), p.updatedAt().toString());
+        }
+    }
+
+    /** One resting order. */
+    record KalshiOrderView(String orderId, String clientOrderId, String ticker, String outcomeSide, String bookSide,
+                           String yesPriceDollars, String remainingCountFp, String fillCountFp) {
+
+        static KalshiOrderView of(KalshiOrder o) {
+            return new KalshiOrderView(o.orderId(), o.clientOrderId(), o.ticker(), o.outcomeSide().wire(),
+                    o.bookSide().wire(), o.yesPrice().toDollars(), o.remainingCount().toFp(), o.fillCount().toFp());
+        }
+    }
+
+    /** One fill of the account. */
+    record KalshiFillView(String tradeId, String orderId, String ticker, String outcomeSide, String bookSide,
+                          String countFp, String yesPriceDollars, boolean isTaker, String feeDollars, String filledAt) {
+
+        static KalshiFillView of(KalshiFill f) {
+            return new KalshiFillView(f.tradeId(), f.orderId(), f.ticker(), f.outcomeSide().wire(), f.bookSide().wire(),
+                    f.count().toFp(), f.yesPrice().toDollars(), f.taker(), f.fee().toDollars(), f.at().toString());
+        }
+    }
+
+    /** One settled market of the account. */
+    record KalshiSettlementView(String ticker, String eventTicker, String marketResult, String yesCountFp,
+                                String noCountFp, String revenueDollars, String feeDollars, String settledAt) {
+
+        static KalshiSettlementView of(KalshiSettlement s) {
+            return new KalshiSettlementView(s.ticker(), s.eventTicker(), s.result(), s.yesCount().toFp(),
+                    s.noCount().toFp(), s.revenue().toDollars(), s.fee().toDollars(), s.settledAt().toString());
+        }
+    }
+
+    /** The newest fills, newest first. */
+    record KalshiFillsView(List<KalshiFillView> fills) {
+    }
+
+    /** The newest settlements, newest first. */
+    record KalshiSettlementsView(List<KalshiSettlementView> settlements) {
+    }
+
     /** The current event of a symbol, its strikes and their top of book. */
     @GetMapping("/api/markets/{symbol}/current")
-    Map<String, Object> current(@PathVariable String symbol) {
+    MarketEventView current(@PathVariable String symbol) {
         Symbol s;
         try {
             s = Symbol.parse(symbol);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badInput("symbol", e.getMessage());
         }
-        return watchdog.current(s).map(e -> event(s, e))
+        return watchdog.current(s).map(e -> MarketEventView.of(s, e))
                 .orElseThrow(() -> ApiProblem.notFound("no current " + s + " event is known yet"));
     }
 
     /** The levels of one followed market: YES bids in YES prices, NO bids in NO prices, best first. */
     @GetMapping("/api/markets/{ticker}/orderbook")
-    Map<String, Object> orderbook(@PathVariable String ticker) {
-        return watchdog.book(ticker).map(b -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("ticker", ticker);
-            body.put("in_sync", watchdog.inSync(ticker));
-            body.put("yes_bids", levels(b.yes()));
-            body.put("no_bids", levels(b.no()));
-            return body;
-        }).orElseThrow(() -> ApiProblem.notFound("market '" + ticker
-                + "' is not followed (only the current and next hourly events are)"));
+    OrderbookView orderbook(@PathVariable String ticker) {
+        return watchdog.book(ticker).map(b -> new OrderbookView(ticker, watchdog.inSync(ticker),
+                        BookLevelView.bestFirst(b.yes()), BookLevelView.bestFirst(b.no())))
+                .orElseThrow(() -> ApiProblem.notFound("market '" + ticker
+                        + "' is not followed (only the current and next hourly events are)"));
     }
 
     @GetMapping("/api/account")
-    Map<String, Object> account() {
-        KalshiBalance b = account.balance();
-        Map<String, Object> balance = new LinkedHashMap<>();
-        balance.put("available_dollars", b.available().toDollars());
-        balance.put("portfolio_value_dollars", b.portfolioValue().toDollars());
-        Map<String, String> shards = new LinkedHashMap<>();
-        b.byShard().forEach((k, v) -> shards.put(Integer.toString(k), v.toDollars()));
-        balance.put("by_exchange_index", shards);
-        balance.put("updated_at", b.updatedAt().toString());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("balance", balance);
-        body.put("positions", account.openPositions().stream().map(KalshiController::position).toList());
-        body.put("resting_orders", account.restingOrders().stream().map(KalshiController::order).toList());
-        return body;
+    KalshiAccountView account() {
+        return new KalshiAccountView(KalshiBalanceView.of(account.balance()),
+                account.openPositions().stream().map(KalshiPositionView::of).toList(),
+                account.restingOrders().stream().map(KalshiOrderView::of).toList());
     }
 
     @GetMapping("/api/account/fills")
-    Map<String, Object> fills(@RequestParam(defaultValue = "200") int limit) {
-        return Map.of("fills", account.fills(limit(limit)).stream().map(KalshiController::fill).toList());
+    KalshiFillsView fills(@RequestParam(defaultValue = "200") int limit) {
+        return new KalshiFillsView(account.fills(limit(limit)).stream().map(KalshiFillView::of).toList());
     }
 
     @GetMapping("/api/account/settlements")
-    Map<String, Object> settlements(@RequestParam(defaultValue = "200") int limit) {
-        return Map.of("settlements", account.settlements(limit(limit)).stream().map(KalshiController::settlement).toList());
+    KalshiSettlementsView settlements(@RequestParam(defaultValue = "200") int limit) {
+        return new KalshiSettlementsView(account.settlements(limit(limit)).stream().map(KalshiSettlementView::of).toList());
     }
 
     private static int limit(int limit) {
@@ -91,90 +198,5 @@ class KalshiController {
             throw ApiProblem.badInput("limit", "limit must be 1 to 5000, got " + limit);
         }
         return limit;
-    }
-
-    private static Map<String, Object> event(Symbol symbol, EventMarkets e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", symbol.name());
-        body.put("event_ticker", e.event().toString());
-        body.put("close_time", e.event().close().toString());
-        body.put("observed_at", e.observedAt().toString());
-        body.put("markets", e.quotes().stream().map(KalshiController::quote).toList());
-        return body;
-    }
-
-    private static Map<String, Object> quote(MarketQuote q) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ticker", q.ticker().toString());
-        m.put("strike_type", q.strike().type().wire());
-        m.put("strike", q.strike().reference().toDollars(2));
-        m.put("yes_bid_dollars", q.yesBid().toDollars());
-        m.put("yes_bid_size_fp", q.yesBidSize().toFp());
-        m.put("yes_ask_dollars", q.yesAsk().toDollars());
-        m.put("yes_ask_size_fp", q.yesAskSize().toFp());
-        m.put("no_bid_dollars", q.noBid().toDollars());
-        m.put("no_ask_dollars", q.noAsk().toDollars());
-        m.put("last_price_dollars", q.lastPrice() == null ? null : q.lastPrice().toDollars());
-        m.put("volume_fp", q.volume().toFp());
-        m.put("observed_at", q.at().toString());
-        return m;
-    }
-
-    /** Best first: Kalshi sends ascending lists, people read books from the top. */
-    private static List<Map<String, String>> levels(List<OrderbookLevels.Level> levels) {
-        return levels.reversed().stream()
-                .map(l -> Map.of("price_dollars", l.price().toDollars(), "count_fp", l.size().toFp())).toList();
-    }
-
-    private static Map<String, Object> position(KalshiPosition p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ticker", p.ticker());
-        m.put("position_fp", p.position().toFp());
-        m.put("market_exposure_dollars", p.exposure().toDollars());
-        m.put("realized_pnl_dollars", p.realizedPnl().toDollars());
-        m.put("fees_paid_dollars", p.feesPaid().toDollars());
-        m.put("updated_at", p.updatedAt().toString());
-        return m;
-    }
-
-    private static Map<String, Object> order(KalshiOrder o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("order_id", o.orderId());
-        m.put("client_order_id", o.clientOrderId());
-        m.put("ticker", o.ticker());
-        m.put("outcome_side", o.outcomeSide().wire());
-        m.put("book_side", o.bookSide().wire());
-        m.put("yes_price_dollars", o.yesPrice().toDollars());
-        m.put("remaining_count_fp", o.remainingCount().toFp());
-        m.put("fill_count_fp", o.fillCount().toFp());
-        return m;
-    }
-
-    private static Map<String, Object> fill(KalshiFill f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trade_id", f.tradeId());
-        m.put("order_id", f.orderId());
-        m.put("ticker", f.ticker());
-        m.put("outcome_side", f.outcomeSide().wire());
-        m.put("book_side", f.bookSide().wire());
-        m.put("count_fp", f.count().toFp());
-        m.put("yes_price_dollars", f.yesPrice().toDollars());
-        m.put("is_taker", f.taker());
-        m.put("fee_dollars", f.fee().toDollars());
-        m.put("filled_at", f.at().toString());
-        return m;
-    }
-
-    private static Map<String, Object> settlement(KalshiSettlement s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ticker", s.ticker());
-        m.put("event_ticker", s.eventTicker());
-        m.put("market_result", s.result());
-        m.put("yes_count_fp", s.yesCount().toFp());
-        m.put("no_count_fp", s.noCount().toFp());
-        m.put("revenue_dollars", s.revenue().toDollars());
-        m.put("fee_dollars", s.fee().toDollars());
-        m.put("settled_at", s.settledAt().toString());
-        return m;
     }
 }

@@ -5,6 +5,7 @@ import io.recio.pricing.ModelInputs;
 import io.recio.pricing.SettlementDistribution;
 import io.recio.pricing.internal.model.FingerprintBuilder;
 import io.recio.pricing.internal.model.FingerprintModel;
+import io.recio.pricing.internal.model.HarModel;
 import io.recio.pricing.internal.model.HarVolatility;
 import io.recio.pricing.internal.model.MinuteSeries;
 import io.recio.pricing.internal.model.StudentT;
@@ -36,7 +37,7 @@ public final class Evaluation {
     /** The reference every model's skill is measured against. */
     public static final String BASELINE = "baseline";
     /** HAR-style volatility: realised variance over 15/60/360/1440 minutes, weights fitted on the build history. */
-    public static final String HAR = "har";
+    public static final String HAR = HarModel.NAME;
 
     /** Inputs of one run. */
     public record Settings(int holdoutDays, int folds, double strikeStep, double yearlyDecay, int minSamples,
@@ -218,7 +219,7 @@ public final class Evaluation {
                 SettlementDistribution b = baseline(spot, baselineVariance[i], minutes);
                 SettlementDistribution fd = fingerprint.settlement(in);
                 SettlementDistribution v = VolatilityModel.settlement(in, sigmaPerSecond[i], fit.nu());
-                SettlementDistribution h = VolatilityModel.settlement(in, Math.sqrt(harVariance[i] / 60), fit.nu());
+                SettlementDistribution h = HarModel.settlement(in, harVariance[i], fit.nu());
                 double step = settings.strikeStep();
                 double grid = Math.floor(spot / step) * step;
                 for (int k = -9; k <= 10; k++) {
@@ -311,7 +312,8 @@ public final class Evaluation {
         return b.toString();
     }
 
-    private static String weights(double[] w) {
+    /** HAR weights as 0.05/0.36/0.13/0.36. */
+    public static String weights(double[] w) {
         StringBuilder s = new StringBuilder();
         for (double x : w) {
             s.append(s.isEmpty() ? "" : "/").append(String.format(Locale.ROOT, "%.2f", x));

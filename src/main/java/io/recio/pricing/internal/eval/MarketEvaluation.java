@@ -77,6 +77,9 @@ public final class MarketEvaluation {
             contractsPerBand.add(new HashSet<>());
         }
         Set<Integer> scored = new HashSet<>();
+        // The contracts of one event (an hourly event lists many strikes) share a training set: fitted once.
+        Instant fittedFor = null;
+        double[] fitted = null;
         for (int c = 0; c < byContract.size(); c++) {
             Instant open = data.contracts().get(c).close().minus(15, ChronoUnit.MINUTES);
             List<Point> training = new ArrayList<>();
@@ -91,9 +94,13 @@ public final class MarketEvaluation {
                 continue;
             }
             // Nothing to fit on (only when no warm-up is asked for): the blend is the market's own logit.
-            double[] w = training.isEmpty() ? new double[]{0, 1, 0} : Logistic.fit(training.stream()
-                    .map(p -> new double[]{logit(p.market()), logit(p.volatility())}).toList(),
-                    training.stream().map(Point::yes).toList());
+            if (!open.equals(fittedFor)) {
+                fittedFor = open;
+                fitted = training.isEmpty() ? new double[]{0, 1, 0} : Logistic.fit(training.stream()
+                        .map(p -> new double[]{logit(p.market()), logit(p.volatility())}).toList(),
+                        training.stream().map(Point::yes).toList());
+            }
+            double[] w = fitted;
             scored.add(c);
             for (Point p : byContract.get(c)) {
                 double y = p.yes() ? 1 : 0;

@@ -1,8 +1,11 @@
 package io.recio.pricing.internal.eval;
 
 import io.recio.feeds.HistoryFile;
+import io.recio.kalshi.RecordedQuotes;
 import io.recio.market.MarketTicker;
+import io.recio.market.Price;
 import io.recio.pricing.ModelInputs;
+import io.recio.pricing.internal.model.MinuteSeries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recorded Kalshi prices of settled contracts with the spot beside them, for scoring the market against the models:
- * an imported file of ticker, time, yes price and result with a spot history ({@link #readQuotes}), or the Kalshi crypto 15-minute book snapshots (JSON lines of {@code ticker, ts, mid, spot}; CC BY 4.0,
+ * an imported file of ticker, time, yes price and result with a spot history ({@link #readQuotes}), recio's own recorded
+ * quotes with the spot it logged ({@link Recorded}), or the Kalshi crypto 15-minute book snapshots (JSON lines of {@code ticker, ts, mid, spot}; CC BY 4.0,
  * Johnny-God/kalshi-crypto-15m-dataset): the strike of a 15-minute up/down contract is the spot at the window's
  * open and its result the mean spot over the last 60 seconds, both from the snapshots' own spot (taken within
  * {@link #TOLERANCE_SECONDS} when no snapshot falls exactly there); contracts without either are left out.
@@ -209,9 +215,9 @@ public final class MarketHistory {
                         throw new IllegalArgumentException("result '" + r[2] + "' is not yes or no");
                     }
                     yes = r[2].equalsIgnoreCase("yes");
-                    Map.Entry<Instant, Double> s = spot.floorEntry(t);
-                    if (t.isBefore(close) && s != null && Duration.between(s.getKey(), t).toSeconds() <= TOLERANCE_SECONDS) {
-                        quotes.add(new Quote(t, mid, s.getValue()));
+                    Quote q = quote(spot, t, mid, close);
+                    if (q != null) {
+                        quotes.add(q);
                     }
                 } catch (RuntimeException ex) {
                     throw new IllegalArgumentException(file + " line " + r[3] + ": " + ex.getMessage() + "; expected "
@@ -225,6 +231,70 @@ public final class MarketHistory {
         }
         contracts.sort(java.util.Comparator.comparing(Contract::close));
         return new Data(contracts, spot, rows.size());
+    }
+
+    /**
+     * recio's own recorded quotes of hourly threshold markets ({@code live_data.market_quote}) with the one-minute
+     * spot beside them (the history and the price log), collected as they stream: the YES mid where both sides are
+     * quoted, one a market a minute (the first), in the hour before the close; the strike from the ticker; the result
+     * from the spot: YES when the mean of the open and close of the final minute (the 60-second average Kalshi
+     * settles on, approximated as the walk-forward evaluation approximates it) is above the strike. Range markets,
+     * and markets whose final minute the spot does not hold (not settled yet, or a gap), are left out.
+     */
+    public static final class Recorded {
+        private final Map<MarketTicker, List<RecordedQuotes.Quote>> byTicker = new LinkedHashMap<>();
+        private final Map<MarketTicker, Instant> lastMinute = new HashMap<>();
+
+        /** Keeps the quote when it is the first of its market's minute, two-sided, within the hour before the close. */
+        public void add(RecordedQuotes.Quote q) {
+            Instant close = q.ticker().event().close();
+            Instant minute = q.at().truncatedTo(ChronoUnit.MINUTES);
+            if (!q.ticker().strikeToken().startsWith("T") || q.yesBid().units() == 0
+                    || q.yesAsk().units() == Price.ONE_DOLLAR || !q.at().isBefore(close)
+                    || q.at().isBefore(close.minus(Duration.ofHours(1))) || minute.equals(lastMinute.get(q.ticker()))) {
+                return;
+            }
+            lastMinute.put(q.ticker(), minute);
+            byTicker.computeIfAbsent(q.ticker(), t -> new ArrayList<>()).add(q);
+        }
+
+        /** The settled contracts, with the spot of {@code minutes} beside each quote and deciding each result. */
+        public Data build(MinuteSeries minutes) {
+            TreeMap<Instant, Double> spot = new TreeMap<>();
+            for (int i = 0; i < minutes.size(); i++) {
+                if (!Double.isNaN(minutes.close(i))) {
+                    spot.put(minutes.minute(i + 1), minutes.close(i));
+                }
+            }
+            List<Contract> contracts = new ArrayList<>();
+            for (Map.Entry<MarketTicker, List<RecordedQuotes.Quote>> e : byTicker.entrySet()) {
+                Instant close = e.getKey().event().close();
+                int last = (int) minutes.indexOf(close) - 1;
+                double settle = (minutes.open(last) + minutes.close(last)) / 2;
+                double strike = e.getKey().tokenValue().dollars();
+                List<Quote> quotes = new ArrayList<>();
+                for (RecordedQuotes.Quote r : e.getValue()) {
+                    Quote q = quote(spot, r.at(), (r.yesBid().fraction() + r.yesAsk().fraction()) / 2, close);
+                    if (q != null) {
+                        quotes.add(q);
+                    }
+                }
+                if (!Double.isNaN(settle) && !quotes.isEmpty()) {
+                    contracts.add(new Contract(e.getKey().toString(), close, strike, settle > strike, quotes));
+                }
+            }
+            contracts.sort(java.util.Comparator.comparing(Contract::close));
+            return new Data(contracts, spot, byTicker.size());
+        }
+    }
+
+    /** A recorded price before the close with the spot then (within the tolerance), or null without either. */
+    private static Quote quote(TreeMap<Instant, Double> spot, Instant at, double mid, Instant close) {
+        Map.Entry<Instant, Double> s = spot.floorEntry(at);
+        if (at.isBefore(close) && s != null && Duration.between(s.getKey(), at).toSeconds() <= TOLERANCE_SECONDS) {
+            return new Quote(at, mid, s.getValue());
+        }
+        return null;
     }
 
     private static Double near(TreeMap<Instant, Double> spot, Instant at) {

@@ -1,5 +1,6 @@
 package io.recio.pricing.internal.model;
 
+import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -28,115 +29,122 @@ public final class FingerprintBuilder {
         this.minSamples = minSamples;
     }
 
-    /** Growable parallel arrays of one raw bucket. */
-    private static final class Samples {
-        float[] returns = new float[64];
-        double[] weights = new double[64];
-        int size;
-
-        void add(float r, double w) {
-            if (size == returns.length) {
-                returns = Arrays.copyOf(returns, size * 2);
-                weights = Arrays.copyOf(weights, size * 2);
-            }
-            returns[size] = r;
-            weights[size] = w;
-            size++;
-        }
-    }
-
-    /** Builds the table; {@code progress} is told the fraction done (0..1) now and then. */
+    /**
+     * Builds the table; {@code progress} is told the fraction done (0..1) now and then. The start minutes are
+     * grouped by momentum bucket once (an int each); each cell then gathers its moves straight from the series,
+     * so the build holds one cell's scratch arrays beside the table instead of every move twice over.
+     */
     public FingerprintTable build(MinuteSeries series, java.util.function.DoubleConsumer progress) {
         int n = series.size();
         int horizons = FingerprintTable.MAX_HORIZON_MINUTES;
-        Samples[][] raw = new Samples[horizons][FingerprintTable.BUCKETS];
-        for (Samples[] row : raw) {
-            for (int b = 0; b < row.length; b++) {
-                row[b] = new Samples();
-            }
-        }
-        int newest = n - 1;
-        double lnDecay = Math.log(yearlyDecay);
-        int step = Math.max(1, n / 100);
+        int buckets = FingerprintTable.BUCKETS;
+        int[] bucketOf = new int[n];
+        int[] bucketStart = new int[buckets + 1];
         for (int t = 0; t < n; t++) {
-            if (t % step == 0) {
-                progress.accept(0.8 * t / Math.max(1, n));
-            }
             double momentum = series.momentumPercent(t);
-            if (Double.isNaN(momentum)) {
-                continue;
-            }
-            double start = series.close(t);
-            int b = FingerprintTable.bucket(momentum * 100) - FingerprintTable.MIN_BUCKET;
-            double weight = Math.exp(lnDecay * (newest - t) / YEAR_MINUTES);
-            for (int h = 1; h <= horizons && t + h < n; h++) {
-                double end = series.close(t + h);
-                if (!Double.isNaN(end)) {
-                    raw[h - 1][b].add((float) ((end - start) / start * 100), weight);
-                }
+            bucketOf[t] = Double.isNaN(momentum) ? -1
+                    : FingerprintTable.bucket(momentum * 100) - FingerprintTable.MIN_BUCKET;
+            if (bucketOf[t] >= 0) {
+                bucketStart[bucketOf[t] + 1]++;
             }
         }
-        FingerprintTable.Cell[][] cells = new FingerprintTable.Cell[horizons][FingerprintTable.BUCKETS];
+        for (int b = 0; b < buckets; b++) {
+            bucketStart[b + 1] += bucketStart[b];
+        }
+        // start minutes by bucket, each bucket oldest first
+        int[] starts = new int[bucketStart[buckets]];
+        int[] fill = Arrays.copyOf(bucketStart, buckets);
+        for (int t = 0; t < n; t++) {
+            if (bucketOf[t] >= 0) {
+                starts[fill[bucketOf[t]]++] = t;
+            }
+        }
+        double lnDecay = Math.log(yearlyDecay);
+        double[] weight = new double[n];
+        for (int t = 0; t < n; t++) {
+            weight[t] = Math.exp(lnDecay * (n - 1 - t) / YEAR_MINUTES);
+        }
+        Cells gathered = new Cells(series, starts, bucketStart, weight);
+        FingerprintTable.Cell[][] cells = new FingerprintTable.Cell[horizons][buckets];
+        int[] counts = new int[buckets];
         for (int h = 1; h <= horizons; h++) {
-            progress.accept(0.8 + 0.2 * (h - 1) / horizons);
-            Samples[] row = raw[h - 1];
+            progress.accept((double) (h - 1) / horizons);
             int all = 0;
-            for (Samples s : row) {
-                all += s.size;
+            for (int b = 0; b < buckets; b++) {
+                counts[b] = gathered.count(h, b);
+                all += counts[b];
             }
             if (all == 0) {
                 continue;
             }
             int enough = Math.min(minSamples, all);
-            for (int b = 0; b < FingerprintTable.BUCKETS; b++) {
+            for (int b = 0; b < buckets; b++) {
                 int from = b;
                 int to = b;
-                int count = row[b].size;
+                int count = counts[b];
                 while (count < enough) {
                     if (from > 0) {
-                        count += row[--from].size;
+                        count += counts[--from];
                     }
-                    if (to < FingerprintTable.BUCKETS - 1) {
-                        count += row[++to].size;
+                    if (to < buckets - 1) {
+                        count += counts[++to];
                     }
                 }
-                cells[h - 1][b] = merge(h, b, from, to, row);
+                cells[h - 1][b] = gathered.cell(h, b, from, to, count);
             }
         }
         progress.accept(1);
         return new FingerprintTable(cells);
     }
 
-    /** Sorts the pooled samples by return via packed (sortable float bits, index) longs. */
-    private static FingerprintTable.Cell merge(int h, int b, int from, int to, Samples[] row) {
-        int total = 0;
-        for (int i = from; i <= to; i++) {
-            total += row[i].size;
+    /** The moves of the start minutes grouped by bucket, gathered into a cell per horizon. */
+    private record Cells(MinuteSeries series, int[] starts, int[] bucketStart, double[] weight) {
+
+        /** The % move from start minute {@code t} over {@code h} minutes; NaN where either close is missing. */
+        double move(int t, int h) {
+            double start = series.close(t);
+            return (series.close(t + h) - start) / start * 100;
         }
-        float[] returns = new float[total];
-        double[] weights = new double[total];
-        int k = 0;
-        for (int i = from; i <= to; i++) {
-            System.arraycopy(row[i].returns, 0, returns, k, row[i].size);
-            System.arraycopy(row[i].weights, 0, weights, k, row[i].size);
-            k += row[i].size;
+
+        /** How many of bucket {@code b}'s start minutes have a close {@code h} minutes later. */
+        int count(int h, int b) {
+            int count = 0;
+            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                if (!Double.isNaN(move(starts[i], h))) {
+                    count++;
+                }
+            }
+            return count;
         }
-        long[] keys = new long[total];
-        for (int i = 0; i < total; i++) {
-            int bits = Float.floatToIntBits(returns[i]);
-            int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
-            keys[i] = ((long) sortable << 32) | (i & 0xffffffffL);
+
+        /**
+         * The cell of buckets {@code from..to} (indices) at horizon {@code h}: its moves sorted via packed
+         * (sortable float bits, start minute) longs, and their prefix weights summed in that order.
+         */
+        FingerprintTable.Cell cell(int h, int b, int from, int to, int total) {
+            long[] keys = new long[total];
+            int k = 0;
+            for (int i = bucketStart[from]; i < bucketStart[to + 1]; i++) {
+                int t = starts[i];
+                double move = move(t, h);
+                if (!Double.isNaN(move)) {
+                    int bits = Float.floatToIntBits((float) move);
+                    int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+                    keys[k++] = ((long) sortable << 32) | t;
+                }
+            }
+            Arrays.sort(keys);
+            float[] sorted = new float[total];
+            float[] cumulative = new float[total + 1];
+            double sum = 0;
+            for (int i = 0; i < total; i++) {
+                int t = (int) keys[i];
+                sorted[i] = (float) move(t, h);
+                sum += weight[t];
+                cumulative[i + 1] = (float) sum;
+            }
+            return new FingerprintTable.Cell(h, b + FingerprintTable.MIN_BUCKET, from + FingerprintTable.MIN_BUCKET,
+                    to + FingerprintTable.MIN_BUCKET, FloatBuffer.wrap(sorted), FloatBuffer.wrap(cumulative));
         }
-        Arrays.sort(keys);
-        float[] sorted = new float[total];
-        double[] cumulative = new double[total + 1];
-        for (int i = 0; i < total; i++) {
-            int index = (int) keys[i];
-            sorted[i] = returns[index];
-            cumulative[i + 1] = cumulative[i] + weights[index];
-        }
-        int bucketFrom = from + FingerprintTable.MIN_BUCKET;
-        int bucketTo = to + FingerprintTable.MIN_BUCKET;
-        return new FingerprintTable.Cell(h, b + FingerprintTable.MIN_BUCKET, bucketFrom, bucketTo, sorted, cumulative);
     }
 }

@@ -19,6 +19,19 @@ public final class HarVolatility {
         this.weights = weights;
     }
 
+    /** Weights stored by an earlier fit, one per {@link #WINDOWS} entry. */
+    public static HarVolatility of(double[] weights) {
+        if (weights.length != WINDOWS.length) {
+            throw new IllegalArgumentException("HAR needs " + WINDOWS.length + " weights, got " + weights.length);
+        }
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("HAR weights must be finite and non-negative, got " + w);
+            }
+        }
+        return new HarVolatility(weights.clone());
+    }
+
     /** The fitted weights, one per {@link #WINDOWS} entry. */
     public double[] weights() {
         return weights.clone();

@@ -45,11 +45,27 @@ public final class StudentT {
         if (x >= 1) {
             return 1;
         }
-        double logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+        double logFront = logBeta(a, b) + a * Math.log(x) + b * Math.log1p(-x);
         if (x < (a + 1) / (a + b + 2)) {
             return Math.exp(logFront) * betaFraction(x, a, b) / a;
         }
         return 1 - Math.exp(logFront) * betaFraction(1 - x, b, a) / b;
+    }
+
+    /** The last ln Γ(a+b) − ln Γ(a) − ln Γ(b) worked out: a model asks for one ν thousands of times a second. */
+    private record LogBeta(double a, double b, double value) {
+    }
+
+    private static volatile LogBeta lastLogBeta = new LogBeta(Double.NaN, Double.NaN, Double.NaN);
+
+    private static double logBeta(double a, double b) {
+        LogBeta last = lastLogBeta;
+        if (last.a() == a && last.b() == b) {
+            return last.value();
+        }
+        double value = logGamma(a + b) - logGamma(a) - logGamma(b);
+        lastLogBeta = new LogBeta(a, b, value);
+        return value;
     }
 
     private static double betaFraction(double x, double a, double b) {

@@ -47,6 +47,11 @@ public final class KalshiOrderVenue implements OrderVenue {
     }
 
     @Override
+    public Optional<String> accountKey() {
+        return kalshi.accountKey();
+    }
+
+    @Override
     public OrderOutcome submit(OrderRequest r) {
         io.recio.kalshi.OrderRequest order;
         try {

@@ -6,13 +6,15 @@ import io.recio.trading.TradingMode;
 import io.recio.trading.TradingState;
 import io.recio.trading.TradingStateChanged;
 import io.recio.trading.internal.AutoEntrySupervisor;
-import io.recio.trading.internal.KillSwitch;
 import io.recio.trading.internal.TradeSettingsStore;
 import io.recio.trading.internal.TradingGate;
 import io.recio.trading.internal.TradingProperties;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AutoTradingPush {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoTradingPush.class);
 
     /**
      * The account's auto-entry and auto-stop now.
@@ -41,31 +45,38 @@ class AutoTradingPush {
     private final TradeSettingsStore settings;
     private final AutoEntrySupervisor autoEntry;
     private final TradingGate gate;
-    private final KillSwitch killSwitch;
     private final TradingProperties properties;
     private final ApplicationEventPublisher events;
     private volatile AutoTradingView last;
 
     AutoTradingPush(TradeSettingsStore settings, AutoEntrySupervisor autoEntry, TradingGate gate,
-                    KillSwitch killSwitch, TradingProperties properties, ApplicationEventPublisher events) {
+                    TradingProperties properties, ApplicationEventPublisher events) {
         this.settings = settings;
         this.autoEntry = autoEntry;
         this.gate = gate;
-        this.killSwitch = killSwitch;
         this.properties = properties;
         this.events = events;
     }
 
     AutoTradingView view() {
         TradingState state = gate.state();
-        return new AutoTradingView(properties.user(), autoEntry.status().name(), state.mode(), state.entriesAllowed(),
-                state.entriesAllowed() ? null : state.why(), killSwitch.engaged().orElse(null),
+        return new AutoTradingView(properties.user(), autoEntry.status(state).name(), state.mode(),
+                state.entriesAllowed(), state.entriesAllowed() ? null : state.why(),
+                TradingGate.killSwitchReason(state).orElse(null),
                 TradingControlController.SettingsJson.of(settings.of(properties.user())));
     }
 
+    /**
+     * Pushes after each pass and change of state; with the database away (the settings are stored there) nothing is
+     * pushed, and the change that published this is not failed for it: the next pass after its return pushes.
+     */
     @EventListener({ActiveTradesUpdated.class, TradingStateChanged.class})
     void afterPass() {
-        refresh();
+        try {
+            refresh();
+        } catch (DataAccessException e) {
+            log.debug("auto-trading view not pushed: {}", e.getMessage());
+        }
     }
 
     /** Sends the view when it differs from the last one sent; answers it. */

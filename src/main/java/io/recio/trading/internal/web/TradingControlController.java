@@ -18,9 +18,7 @@ import io.recio.trading.internal.TradingGate;
 import io.recio.trading.internal.TradingLease;
 import io.recio.trading.internal.TradingProperties;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,6 +69,16 @@ class TradingControlController {
      */
     record TradingStatus(String venue, boolean tradingOn, TradingMode mode, List<TradingHold> holds,
                          String killSwitch, String autoEntry, boolean leader, String leadBy) {
+    }
+
+    /**
+     * The kill switch after a request.
+     *
+     * @param reason       why it is engaged (absent when released)
+     * @param flattened    how many exit orders the flatten sent (absent without {@code flatten})
+     * @param notFlattened why the other live trades were not flattened (absent without {@code flatten})
+     */
+    record KillSwitchView(boolean engaged, String reason, Long flattened, List<String> notFlattened) {
     }
 
     /** Settings in REST form: the minimum edge and maximum ask as dollar strings, the minimum volume in contracts. */
@@ -161,34 +169,37 @@ class TradingControlController {
      */
     @PostMapping("/api/kill_switch")
     @PreAuthorize("hasRole('MASTER_ADMIN')")
-    Map<String, Object> kill(@RequestBody KillRequest body, Principal user) {
+    KillSwitchView kill(@RequestBody KillRequest body, Principal user) {
         if (body.engaged() == null) {
             throw ApiProblem.badInput("engaged", "engaged must be true or false");
         }
-        Map<String, Object> m = new LinkedHashMap<>();
+        Long flattened = null;
+        List<String> notFlattened = null;
         if (body.engaged()) {
             String reason = "manual by " + user.getName() + (body.reason() == null ? "" : ": " + body.reason());
             killSwitch.engage(reason);
             if (Boolean.TRUE.equals(body.flatten())) {
                 List<ExecutionResult> results = active.flattenAll("kill switch flatten (" + reason + ")");
-                m.put("flattened", results.stream().filter(r -> r instanceof ExecutionResult.Sent).count());
-                m.put("not_flattened", results.stream().filter(r -> r instanceof ExecutionResult.Blocked b)
-                        .map(r -> ((ExecutionResult.Blocked) r).reason()).toList());
+                flattened = results.stream().filter(r -> r instanceof ExecutionResult.Sent).count();
+                notFlattened = results.stream().filter(r -> r instanceof ExecutionResult.Blocked)
+                        .map(r -> ((ExecutionResult.Blocked) r).reason()).toList();
             }
         } else {
             killSwitch.release(user.getName());
         }
-        m.put("engaged", killSwitch.engaged().isPresent());
-        killSwitch.engaged().ifPresent(r -> m.put("reason", r));
+        KillSwitchView answer = new KillSwitchView(killSwitch.engaged().isPresent(), killSwitch.engaged().orElse(null),
+                flattened, notFlattened);
         gate.state();
         autoTrading.refresh();
-        return m;
+        return answer;
     }
 
     @GetMapping("/api/trading/status")
     TradingStatus status() {
+        // one reading of the state: with the database away each read waits for the pool, and this must answer
         TradingState state = gate.state();
         return new TradingStatus(executor.venueName(), state.entriesAllowed(), state.mode(), state.holds(),
-                killSwitch.engaged().orElse(null), autoEntry.status().name(), lease.held(), lease.leader());
+                TradingGate.killSwitchReason(state).orElse(null), autoEntry.status(state).name(), lease.held(),
+                lease.leader());
     }
 }

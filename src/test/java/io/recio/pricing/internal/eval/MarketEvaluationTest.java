@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.recio.kalshi.RecordedQuotes;
+import io.recio.market.MarketTicker;
+import io.recio.market.Price;
 import io.recio.market.Symbol;
+import io.recio.pricing.internal.model.MinuteSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,6 +109,43 @@ class MarketEvaluationTest {
         // At 19:50 the spot is the close of the 19:49 bar, the last one complete (odd minutes close at $90,010).
         assertThat(atm.quotes().getFirst().spot()).isEqualTo(90_010.0);
         assertThat(MarketEvaluation.run(Symbol.BTC, data, 0).all().points()).isEqualTo(3);
+    }
+
+    @Test
+    void recordedQuotesBecomeSettledContractsWithTheLoggedSpotDecidingTheResult() {
+        MinuteSeries.Builder minutes = MinuteSeries.builder();
+        Instant t0 = Instant.parse("2026-09-25T18:00:00Z");
+        for (int m = 0; m < 120; m++) {
+            double price = m % 2 == 0 ? 90_000 : 90_010;
+            minutes.add(t0.plusSeconds(60L * m), price, price);
+        }
+        MarketTicker atm = MarketTicker.parse("KXBTCD-26SEP2516-T89999.99");
+        MarketHistory.Recorded recorded = new MarketHistory.Recorded();
+        recorded.add(recordedQuote(atm, "0.54", "0.56", "2026-09-25T19:50:00Z"));
+        recorded.add(recordedQuote(atm, "0.10", "0.90", "2026-09-25T19:50:30Z"));
+        recorded.add(recordedQuote(atm, "0.61", "0.63", "2026-09-25T19:58:30Z"));
+        recorded.add(recordedQuote(atm, "0.40", "0.50", "2026-09-25T18:30:00Z"));
+        recorded.add(recordedQuote(MarketTicker.parse("KXBTCD-26SEP2516-T90249.99"), "0", "0.05",
+                "2026-09-25T19:55:00Z"));
+        recorded.add(recordedQuote(MarketTicker.parse("KXBTCD-26SEP2516-B90125"), "0.20", "0.22",
+                "2026-09-25T19:50:00Z"));
+        recorded.add(recordedQuote(MarketTicker.parse("KXBTCD-26SEP2517-T89999.99"), "0.50", "0.52",
+                "2026-09-25T20:30:00Z"));
+
+        MarketHistory.Data data = recorded.build(minutes.build());
+
+        assertThat(data.contracts()).extracting(MarketHistory.Contract::ticker)
+                .containsExactly("KXBTCD-26SEP2516-T89999.99");
+        MarketHistory.Contract contract = data.contracts().getFirst();
+        // the final minute, 19:59, opens and closes at $90,010: above the strike
+        assertThat(contract.yes()).isTrue();
+        assertThat(contract.strike()).isEqualTo(89_999.99);
+        assertThat(contract.quotes()).extracting(MarketHistory.Quote::yesMid).containsExactly(0.55, 0.62);
+        assertThat(contract.quotes().getFirst().spot()).isEqualTo(90_010.0);
+    }
+
+    private static RecordedQuotes.Quote recordedQuote(MarketTicker ticker, String bid, String ask, String at) {
+        return new RecordedQuotes.Quote(ticker, Price.parse(bid), Price.parse(ask), Instant.parse(at));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.recio.pricing.internal.model;
 
+import java.nio.FloatBuffer;
+
 /** Hand-made fingerprint cells and tables for the tests. */
 final class Cells {
 
@@ -9,12 +11,14 @@ final class Cells {
     /** A cell of the given sorted returns (%) and their weights. */
     static FingerprintTable.Cell cell(int h, int bucket, double[] returns, double[] weights) {
         float[] r = new float[returns.length];
-        double[] cum = new double[returns.length + 1];
+        float[] cum = new float[returns.length + 1];
+        double sum = 0;
         for (int i = 0; i < returns.length; i++) {
             r[i] = (float) returns[i];
-            cum[i + 1] = cum[i] + weights[i];
+            sum += weights[i];
+            cum[i + 1] = (float) sum;
         }
-        return new FingerprintTable.Cell(h, bucket, bucket, bucket, r, cum);
+        return new FingerprintTable.Cell(h, bucket, bucket, bucket, FloatBuffer.wrap(r), FloatBuffer.wrap(cum));
     }
 
     /** A table with the same distribution at every horizon and bucket, except where {@code override} says. */

@@ -3,7 +3,11 @@ package io.recio.pricing.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hand-worked tails. The cell holds moves −2, −1, 0, +1, +2 % with weights 1, 2, 3, 2, 2 (total 10):
@@ -69,5 +73,18 @@ class FingerprintTableTest {
         FingerprintTable table = Cells.uniform(new double[] {-2, -1, 0, 1, 2}, new double[] {1, 2, 3, 2, 2});
         // 15 s = a quarter minute: moves halve, so +0.75 % needs a one-minute move above +1.5 %.
         assertThat(table.above(0, 0.75, 15)).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void aMappedTableAnswersAsItsHeapCopyAndLeavesNoFileBehind(@TempDir Path dir) throws IOException {
+        FingerprintTable heap = Cells.uniform(new double[] {-2, -1, 0, 1, 2}, new double[] {1, 2, 3, 2, 2});
+        FingerprintTable mapped = heap.mapped(dir.resolve("models"));
+        assertThat(mapped.cells()).isEqualTo(heap.cells());
+        for (double move : new double[] {-2.5, -1, -0.5, 0, 1.5, 3}) {
+            assertThat(mapped.above(4, move, 17 * 60 + 20)).isEqualTo(heap.above(4, move, 17 * 60 + 20));
+        }
+        try (var files = Files.list(dir.resolve("models"))) {
+            assertThat(files).isEmpty();
+        }
     }
 }

@@ -103,6 +103,11 @@ class KalshiOrderVenueTest {
         }
 
         @Override
+        public java.util.Optional<String> accountKey() {
+            return java.util.Optional.of("kalshi key test");
+        }
+
+        @Override
         public java.util.Optional<String> marketResult(String ticker) {
             throw new UnsupportedOperationException();
         }

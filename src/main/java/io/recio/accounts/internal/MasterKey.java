@@ -1,5 +1,6 @@
-package io.recio.kalshi.internal.credentials;
+package io.recio.accounts.internal;
 
+import io.recio.accounts.SecretBox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,15 +22,13 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key-encryption key that seals stored Kalshi credentials with AES-256-GCM: from {@code RECIO_MASTER_KEY}
+ * The key-encryption key that seals stored secrets with AES-256-GCM: from {@code RECIO_MASTER_KEY}
  * (Base64 of 32 random bytes, e.g. {@code openssl rand -base64 32}) or the owner-only file
  * {@code <data-dir>/master.key}, created at first start. Its id (a hash prefix) is stored beside every sealed
  * value, so a wrong key is reported as such. Neither the key nor its Base64 appears in messages.
  */
-public final class MasterKey {
+final class MasterKey {
 
-    /** The environment variable that, when set, holds the master key instead of the file. */
-    public static final String ENVIRONMENT_VARIABLE = "RECIO_MASTER_KEY";
     static final String FILE_NAME = "master.key";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -52,14 +51,14 @@ public final class MasterKey {
     }
 
     /** A fresh random key. */
-    public static MasterKey generate() {
+    static MasterKey generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return new MasterKey(bytes);
     }
 
     /** Reads the Base64 text of a key; {@code source} names where it came from in the error message. */
-    public static MasterKey parse(String base64, String source) {
+    static MasterKey parse(String base64, String source) {
         try {
             return new MasterKey(Base64.getDecoder().decode(base64.strip()));
         } catch (IllegalArgumentException e) {
@@ -69,7 +68,7 @@ public final class MasterKey {
     }
 
     /** The key file under the data directory. */
-    public static Path file(Path dataDir) {
+    static Path file(Path dataDir) {
         return dataDir.resolve(FILE_NAME);
     }
 
@@ -77,9 +76,9 @@ public final class MasterKey {
      * The master key: {@code environmentValue} when set, else the key file, created (0600) when absent and
      * {@code create} is true; empty when there is none and none may be created.
      */
-    public static java.util.Optional<MasterKey> load(String environmentValue, Path dataDir, boolean create) {
+    static java.util.Optional<MasterKey> load(String environmentValue, Path dataDir, boolean create) {
         if (environmentValue != null && !environmentValue.isBlank()) {
-            return java.util.Optional.of(parse(environmentValue, ENVIRONMENT_VARIABLE));
+            return java.util.Optional.of(parse(environmentValue, SecretBox.ENVIRONMENT_VARIABLE));
         }
         Path file = file(dataDir);
         if (Files.isRegularFile(file)) {
@@ -136,7 +135,7 @@ public final class MasterKey {
     }
 
     /** A short, non-secret name of this key: the first 8 bytes of its SHA-256, in hex. */
-    public String id() {
+    String id() {
         return id;
     }
 
@@ -170,8 +169,8 @@ public final class MasterKey {
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("the stored Kalshi credentials cannot be decrypted with master key "
-                    + id + ": they were altered or sealed with another key");
+            throw new IllegalStateException("a stored secret (" + purpose + ") cannot be decrypted with master key "
+                    + id + ": it was altered or sealed with another key");
         }
     }
 
