@@ -291,8 +291,11 @@ class ChaosSuiteTest {
     void report(Instant began, int done, Map<KillPoint, Integer> kills, List<String> lines, List<String> failures)
             throws IOException {
         StringBuilder r = new StringBuilder("# Chaos suite report").append(done < RUNS ? " (PARTIAL)" : "").append("\n\n");
-        r.append("Command: `").append(niceness() > 0 ? "nice -n " + niceness() + " " : "").append("./recio chaos --runs ")
-                .append(RUNS).append(" --seed ").append(SEED).append("`\n\n");
+        String database = System.getenv("RECIO_TEST_DB");
+        r.append("Command: `").append(database != null ? "RECIO_TEST_DB=" + database + " " : "")
+                .append(niceness() > 0 ? "nice -n " + niceness() + " " : "").append("./recio chaos --runs ").append(RUNS)
+                .append(" --seed ").append(SEED).append(REPORT != null ? " --report " + Path.of("").toAbsolutePath()
+                        .relativize(Path.of(REPORT)) : "").append("`\n\n");
         if (done < RUNS) {
             r.append("**Partial: ").append(done).append(" of ").append(RUNS)
                     .append(" runs done when this was written; the suite was still going or was stopped.**\n\n");
