@@ -80,7 +80,9 @@ class DatabaseRestartProcessTest {
         work = Files.createTempDirectory("recio-db-restart");
         int port = RecioChild.freePort();
         log = Path.of("target", "db-restart-child.log").toAbsolutePath();
-        child = demo(port).start();
+        child = RecioChild.demo(work, port, RecioChild.freePort(), RecioChild.freePort())
+                .set("recio.feeds.demo-history-days", 1).set("recio.trading.auto-entry-at-first-start", false)
+                .adminPassword(ADMIN_PASSWORD).postgres(postgres.url()).start(log);
         ConsoleClient console = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
         exchange = awaitMember();
         awaitTrading(console, Duration.ofSeconds(240));
@@ -158,25 +160,6 @@ class DatabaseRestartProcessTest {
         HttpResponse<String> again = buy(console, ticker);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         assertThat(exchangeOrders()).hasSize(2);
-    }
-
-    /** The demo on the throwaway cluster: its own exchange and feed, a day of history, no bot entries. */
-    ProcessBuilder demo(int port) throws IOException {
-        Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.recio.RecioApplication", "demo",
-                "--recio.data-dir=" + work, "--recio.ports.main-app=" + port,
-                "--recio.ports.simulator-kalshi=" + RecioChild.freePort(),
-                "--recio.ports.simulator-coinbase=" + RecioChild.freePort(),
-                "--recio.feeds.demo-history-days=1", "--recio.trading.auto-entry-at-first-start=false")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RECIO_"));
-        builder.environment().put("RECIO_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("RECIO_DB_URL", postgres.url());
-        builder.environment().put("RECIO_DB_USER", "postgres");
-        builder.environment().put("RECIO_DB_PASSWORD", "");
-        return builder;
     }
 
     /** The demo exchange's member (recio's account), once its credential is written and the exchange answers it. */
