@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +18,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * recio's OpenAPI description ({@value #SPEC}, springdoc, from the controllers' typed records) and what it says
  * about signing in: a browser session (CSRF token on every change) or an API token. Only the API and
- * {@code /health} are described; the console's pages are not an API.
+ * {@code /health} are described; the console's pages are not an API. Web applications only: springdoc configures
+ * nothing in a tool command's context, which has no server to describe.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class OpenApiConfiguration {
 
     /** Where the description is served (springdoc's default path, also the key {@code springdoc.api-docs.path}). */
