@@ -105,8 +105,23 @@ public class ModelBuilds {
         return loaded;
     }
 
-    /** Builds, stores and installs the models of {@code symbol}; never throws for missing history. */
+    /**
+     * Builds, stores and installs the models of {@code symbol}; never throws for missing history. A build (the
+     * table on the heap, the database holding the old and the new cells until its commit) is what grows the
+     * heap; a full collection once the build's objects are unreachable gives that memory back to the system
+     * at once (the launcher's MaxHeapFreeRatio) under any collector, where G1's periodic collection takes up
+     * to a minute and the serial collector waits until its old generation fills. Builds run at start and
+     * weekly, so the pause is rare.
+     */
     public Report build(Symbol symbol, DoubleConsumer progress) {
+        Report report = buildAndInstall(symbol, progress);
+        if (report.built()) {
+            System.gc();
+        }
+        return report;
+    }
+
+    private Report buildAndInstall(Symbol symbol, DoubleConsumer progress) {
         Instant started = clock.instant();
         PriceHistory h = history.getIfAvailable();
         if (h == null) {
@@ -143,11 +158,6 @@ public class ModelBuilds {
             models.har().seed(symbol, series);
         }
         builtFrom.put(symbol, candles[0]);
-        // A build (the table on the heap, the database holding the old and the new cells until its commit)
-        // is what grows the heap; a full collection now, rather than whenever the old generation next fills,
-        // gives that memory back to the system at once (the launcher's MaxHeapFreeRatio). Builds run at start
-        // and weekly, so the pause is rare.
-        System.gc();
         Duration took = Duration.between(started, clock.instant());
         log.info("built the {} models from {} candles ({} to {}) in {} ms", symbol, candles[0], from, to,
                 took.toMillis());

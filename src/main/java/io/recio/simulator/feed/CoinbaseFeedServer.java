@@ -113,6 +113,8 @@ public final class CoinbaseFeedServer {
             Connector connector = new Connector();
             connector.setPort(settings.port());
             connector.setProperty("address", settings.host());
+            // requests on virtual threads, as the console's: no pool of ten idle platform threads and their stacks
+            connector.setProperty("useVirtualThreads", "true");
             connector.setThrowOnFailure(true);
             server.setConnector(connector);
             Context context = server.addContext("", baseDir.toString());

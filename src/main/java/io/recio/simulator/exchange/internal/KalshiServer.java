@@ -67,6 +67,8 @@ public final class KalshiServer {
             Connector connector = new Connector();
             connector.setPort(requestedPort);
             connector.setProperty("address", bindAddress);
+            // requests on virtual threads, as the console's: no pool of ten idle platform threads and their stacks
+            connector.setProperty("useVirtualThreads", "true");
             tomcat.setConnector(connector);
             tomcat.getHost().setAutoDeploy(false);
             Context context = tomcat.addContext("", baseDir.toString());
