@@ -1,5 +1,7 @@
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +18,20 @@ import java.util.regex.Pattern;
 
 /**
  * Live push fan-out: CLIENTS WebSocket clients on recio's live channel for SECONDS; for every strike-table push
- * each one receives, the delay from the table's computation ({@code computed_at}) to its receipt. STUCK more
- * clients connect and never read (a browser whose tab froze): the others must not notice them.
+ * each one receives, the delay from the table's computation ({@code computed_at}) to its receipt, split into the
+ * wait before recio sent it (the envelope's {@code at}: a state recomputed within the push interval of the last send
+ * waits for it, by design) and the delivery from there to the client. STUCK more clients connect and never read
+ * (a machine that froze): the others must not notice them, and recio drops them once their sends stay
+ * unfinished; the open tabs recio counts at the end say whether it did.
  *
  * <pre>java bench/load/LiveFanout.java ws://127.0.0.1:3300/ws/live JSESSIONID CLIENTS SECONDS STUCK</pre>
  */
 public class LiveFanout {
 
     private static final Pattern TYPE = Pattern.compile("^\\{\"type\":\"strike_table\",\"key\":\"(\\w+)\"");
+    private static final Pattern SENT = Pattern.compile("^\\{\"type\":\"strike_table\",\"key\":\"\\w+\",\"at\":\"([^\"]+)\"");
     private static final Pattern COMPUTED = Pattern.compile("\"computed_at\":\"([^\"]+)\"");
+    private static final Pattern TABS = Pattern.compile("\"live_tabs\":\"?(\\d+)");
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
@@ -34,6 +41,8 @@ public class LiveFanout {
         int stuck = Integer.parseInt(args[4]);
         HttpClient http = HttpClient.newHttpClient();
         List<Long> delaysMicros = Collections.synchronizedList(new ArrayList<>());
+        List<Long> waitsMicros = Collections.synchronizedList(new ArrayList<>());
+        List<Long> deliveriesMicros = Collections.synchronizedList(new ArrayList<>());
         List<Set<String>> received = new ArrayList<>();
         AtomicInteger closed = new AtomicInteger();
         List<CompletableFuture<WebSocket>> sockets = new ArrayList<>();
@@ -62,9 +71,13 @@ public class LiveFanout {
                                 Matcher type = TYPE.matcher(text);
                                 if (type.find()) {
                                     Matcher computed = COMPUTED.matcher(text);
-                                    if (computed.find()) {
-                                        Instant at = Instant.parse(computed.group(1));
-                                        delaysMicros.add(now - (at.getEpochSecond() * 1_000_000 + at.getNano() / 1000));
+                                    Matcher sent = SENT.matcher(text);
+                                    if (computed.find() && sent.find()) {
+                                        long computedAt = micros(Instant.parse(computed.group(1)));
+                                        long sentAt = micros(Instant.parse(sent.group(1)));
+                                        delaysMicros.add(now - computedAt);
+                                        waitsMicros.add(sentAt - computedAt);
+                                        deliveriesMicros.add(now - sentAt);
                                         tables.add(type.group(1) + "@" + computed.group(1));
                                     }
                                 }
@@ -90,14 +103,17 @@ public class LiveFanout {
                 System.err.println("connect failed: " + e.getMessage());
             }
         }
-        delaysMicros.clear(); // the replay on connect is not a push
+        // the replay on connect is not a push
+        delaysMicros.clear();
+        waitsMicros.clear();
+        deliveriesMicros.clear();
         received.forEach(Set::clear);
+        // bench/load.sh reads recio's CPU time at these two lines
+        System.out.println("measuring: " + open + " connected");
         Thread.sleep(seconds * 1000L);
-        List<Long> d;
-        synchronized (delaysMicros) {
-            d = new ArrayList<>(delaysMicros);
-        }
-        Collections.sort(d);
+        List<Long> d = sorted(delaysMicros);
+        System.out.println("measured");
+        String tabs = openTabs(http, uri, session);
         int most = received.stream().mapToInt(Set::size).max().orElse(0);
         int fewest = received.stream().mapToInt(Set::size).min().orElse(0);
         System.out.printf("clients %d reading + %d stuck, %d connected, %d closed by the server, %d s%n",
@@ -106,8 +122,42 @@ public class LiveFanout {
         if (!d.isEmpty()) {
             System.out.printf("computation -> receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     pct(d, 0.50) / 1000.0, pct(d, 0.99) / 1000.0, d.getLast() / 1000.0);
+            List<Long> w = sorted(waitsMicros);
+            List<Long> r = sorted(deliveriesMicros);
+            System.out.printf("  of which computation -> sent (coalescing wait): p50 %.1f ms, p99 %.1f ms;"
+                            + " sent -> receipt (delivery): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(w, 0.50) / 1000.0, pct(w, 0.99) / 1000.0, pct(r, 0.50) / 1000.0, pct(r, 0.99) / 1000.0,
+                    r.getLast() / 1000.0);
         }
+        System.out.println("live tabs open at recio at the end: " + tabs + " (the " + clients
+                + " reading ones, when the stuck ones were dropped)");
         System.exit(0);
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> copy;
+        synchronized (values) {
+            copy = new ArrayList<>(values);
+        }
+        Collections.sort(copy);
+        return copy;
+    }
+
+    /** main_app's {@code live_tabs} from {@code /api/services}, as recio counts its open tabs. */
+    private static String openTabs(HttpClient http, URI live, String session) {
+        URI services = URI.create(live.toString().replaceFirst("^ws", "http").replace("/ws/live", "/api/services"));
+        try {
+            String body = http.send(HttpRequest.newBuilder(services).header("Cookie", "JSESSIONID=" + session)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = TABS.matcher(body);
+            return m.find() ? m.group(1) : "unknown";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
     }
 
     private static long pct(List<Long> sorted, double p) {
@@ -115,7 +165,6 @@ public class LiveFanout {
     }
 
     private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        return micros(Instant.now());
     }
 }

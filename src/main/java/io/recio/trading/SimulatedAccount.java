@@ -24,8 +24,6 @@ import io.recio.trading.venue.OrderVenue;
 import io.recio.trading.venue.TimeInForce;
 import io.recio.trading.venue.VenueFill;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -60,7 +58,9 @@ public final class SimulatedAccount {
     private long nextId = 1;
     /** The live trades as records, rebuilt after any trade moves (every change of a trade ends in a move). */
     private List<Trade> liveView;
-    private LocalDate day;
+    /** The current UTC day as [start, end) epoch seconds: a pass every second compares, not converts. */
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
     private long realizedToday;
     private boolean killed;
     private int killTrips;
@@ -161,7 +161,7 @@ public final class SimulatedAccount {
      */
     public boolean mayEnter(Symbol symbol, Instant now) {
         return s.autoEntryEnabled() && !spiking(symbol)
-                && !(killed && LocalDate.ofInstant(now, ZoneOffset.UTC).equals(day));
+                && !(killed && sameDay(now));
     }
 
     /** The markets of the trades that hold contracts now (auto-stop watches them); a market may repeat. */
@@ -343,12 +343,17 @@ public final class SimulatedAccount {
     }
 
     private void rollDay(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (!today.equals(day)) {
-            day = today;
+        if (!sameDay(now)) {
+            dayStart = Math.floorDiv(now.getEpochSecond(), 86_400L) * 86_400L;
+            dayEnd = dayStart + 86_400L;
             realizedToday = 0;
             killed = false;
         }
+    }
+
+    private boolean sameDay(Instant now) {
+        long second = now.getEpochSecond();
+        return second >= dayStart && second < dayEnd;
     }
 
     private SpikeAlert spike(Symbol symbol) {

@@ -155,6 +155,19 @@ class StrikeTablesIntegrationTest {
     }
 
     @Test
+    void aClientThatHoldsTheNewestTableIsAnsweredNotModified() {
+        // the table is recomputed every second: a pair of requests between two computations shows it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String etag = mvc.perform(get("/api/strike_tables/BTC").with(user("admin").roles("MASTER_ADMIN")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+            assertThat(etag).isNotBlank();
+            mvc.perform(get("/api/strike_tables/BTC").with(user("admin").roles("MASTER_ADMIN"))
+                            .header("If-None-Match", etag))
+                    .andExpect(status().isNotModified());
+        });
+    }
+
+    @Test
     void theServiceRunsUnderRecioName() {
         await().atMost(Duration.ofSeconds(10)).until(() -> services.health(ServiceName.UNIFIED_PRODUCTION_COORDINATOR).isPresent());
         assertThat(services.health(ServiceName.UNIFIED_PRODUCTION_COORDINATOR).get().state())

@@ -3,17 +3,16 @@ package io.recio.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.recio.testsupport.AheadClock;
 import io.recio.testsupport.ExchangeClient;
+import io.recio.testsupport.RecioChild;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,8 @@ class DemoCrashProcessTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The demo world's time: far from a close whatever the wall clock says, so no event closes during the test. */
+    final AheadClock clock = new AheadClock();
     final List<Process> children = new ArrayList<>();
     Path work;
     int mainPort;
@@ -51,12 +52,13 @@ class DemoCrashProcessTest {
     @Test
     void theDemoWorldSurvivesAKillOfTheDemo() throws Exception {
         work = Files.createTempDirectory("recio-demo-crash");
-        mainPort = freePort();
-        kalshiPort = freePort();
-        coinbasePort = freePort();
+        mainPort = RecioChild.freePort();
+        kalshiPort = RecioChild.freePort();
+        coinbasePort = RecioChild.freePort();
+        clock.jumpToBeforeClose(Duration.ofMinutes(40));
         startDemo();
         ExchangeClient member = awaitMember();
-        JsonNode market = await("an open market not about to close").atMost(Duration.ofSeconds(60))
+        JsonNode market = await("an open market with a YES ask to take").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1)).until(() -> marketToTrade(member), Optional::isPresent)
                 .orElseThrow();
         String ticker = market.get("ticker").asString();
@@ -83,18 +85,10 @@ class DemoCrashProcessTest {
 
     void startDemo() throws IOException {
         Path log = Path.of("target", "demo-crash-child-" + (children.size() + 1) + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.recio.RecioApplication", "demo",
-                "--recio.data-dir=" + work, "--recio.ports.main-app=" + mainPort,
-                "--recio.ports.simulator-kalshi=" + kalshiPort, "--recio.ports.simulator-coinbase=" + coinbasePort,
+        children.add(RecioChild.demo(work, mainPort, kalshiPort, coinbasePort)
                 // no bot trading between the looks before the kill and after the restart
-                "--recio.trading.auto-entry-at-first-start=false")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RECIO_"));
-        builder.environment().put("RECIO_ADMIN_PASSWORD", "demo-crash-password-1");
-        children.add(builder.start());
+                .set("recio.trading.auto-entry-at-first-start", false)
+                .adminPassword("demo-crash-password-1").clockAhead(clock.ahead()).start(log));
     }
 
     /** The demo member, once its credential is written and the exchange answers it. */
@@ -104,20 +98,18 @@ class DemoCrashProcessTest {
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
                     JsonNode c = JSON.readTree(Files.readString(file));
                     ExchangeClient client = ExchangeClient.of(c.get("rest_url").asString(), c.get("key_id").asString(),
-                            c.get("private_key_pem").asString());
+                            c.get("private_key_pem").asString(), clock);
                     return client.send("GET", "/portfolio/balance", null).statusCode() == 200 ? client : null;
                 }, c -> c != null);
     }
 
-    /** An open BTC market of the event closing last, with a YES ask an IOC at 0.99 takes. */
+    /** An open BTC market with a YES ask an IOC at 0.99 takes. */
     static Optional<JsonNode> marketToTrade(ExchangeClient member) {
-        Instant soon = Instant.now().plus(Duration.ofMinutes(5));
         return StreamSupport.stream(member.get("/markets?series_ticker=KXBTCD&status=open").get("markets")
                         .spliterator(), false)
-                .filter(m -> Instant.parse(m.get("close_time").asString()).isAfter(soon))
                 .filter(m -> m.hasNonNull("yes_ask_dollars"))
                 .filter(m -> new BigDecimal(m.get("yes_ask_dollars").asString()).compareTo(new BigDecimal("0.90")) < 0)
-                .max(Comparator.comparing((JsonNode m) -> m.get("close_time").asString()));
+                .findFirst();
     }
 
     static BigDecimal position(ExchangeClient member, String ticker) {
@@ -129,11 +121,5 @@ class DemoCrashProcessTest {
     static List<String> orderIds(ExchangeClient member, String ticker) {
         return StreamSupport.stream(member.get("/portfolio/orders?ticker=" + ticker).get("orders").spliterator(), false)
                 .map(o -> o.get("order_id").asString()).sorted().toList();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

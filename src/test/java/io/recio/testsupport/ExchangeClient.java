@@ -14,6 +14,7 @@ import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.PSSParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import tools.jackson.databind.JsonNode;
@@ -26,18 +27,24 @@ import tools.jackson.databind.json.JsonMapper;
  * @param restUrl e.g. {@code http://127.0.0.1:8090/trade-api/v2}
  * @param keyId   the API key id
  * @param key     its private key
+ * @param clock   what the signatures' timestamps are taken from (the exchange's clock, which may run ahead)
  */
-public record ExchangeClient(String restUrl, String keyId, PrivateKey key) {
+public record ExchangeClient(String restUrl, String keyId, PrivateKey key, Clock clock) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** A client for the key in PEM (PKCS#8). */
+    /** A client for the key in PEM (PKCS#8), signing with the machine's clock. */
     public static ExchangeClient of(String restUrl, String keyId, String privateKeyPem) {
+        return of(restUrl, keyId, privateKeyPem, Clock.systemUTC());
+    }
+
+    /** A client for the key in PEM (PKCS#8), signing with the time of {@code clock}. */
+    public static ExchangeClient of(String restUrl, String keyId, String privateKeyPem, Clock clock) {
         String body = privateKeyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             return new ExchangeClient(restUrl, keyId, KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body))));
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body))), clock);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an RSA private key in PKCS#8 PEM", e);
         }
@@ -61,7 +68,7 @@ public record ExchangeClient(String restUrl, String keyId, PrivateKey key) {
     public HttpResponse<String> send(String method, String pathAndQuery, String body) {
         String full = URI.create(restUrl).getPath() + pathAndQuery;
         String path = full.contains("?") ? full.substring(0, full.indexOf('?')) : full;
-        String timestamp = Long.toString(System.currentTimeMillis());
+        String timestamp = Long.toString(clock.millis());
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(restUrl + pathAndQuery)).timeout(TIMEOUT)
                 .header("KALSHI-ACCESS-KEY", keyId)
                 .header("KALSHI-ACCESS-TIMESTAMP", timestamp)

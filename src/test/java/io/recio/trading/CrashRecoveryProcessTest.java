@@ -4,44 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 
-import io.recio.market.Symbol;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import io.recio.simulator.exchange.KalshiSimulatorSettings;
 import io.recio.simulator.faults.FaultSwitches;
+import io.recio.testsupport.AheadClock;
 import io.recio.testsupport.ConsoleClient;
+import io.recio.testsupport.ExchangeClient;
 import io.recio.testsupport.FixedPrices;
-
+import io.recio.testsupport.RecioChild;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.PSSParameterSpec;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 7's fault test: recio runs as a real child process in live mode against the exchange simulator
@@ -60,16 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashRecoveryProcessTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String ADMIN_PASSWORD = "crash-test-password-1";
-    static final Duration HTTP_TIMEOUT = Duration.ofSeconds(20);
 
     final FaultSwitches faults = new FaultSwitches();
+    /** The world's time: far from a close, whatever the wall clock says, so no market closes during a slow restart. */
+    final AheadClock clock = new AheadClock();
     final List<Process> children = new ArrayList<>();
     final List<Path> childLogs = new ArrayList<>();
     KalshiExchangeSimulator simulator;
     KalshiExchangeSimulator.Credentials account;
-    PrivateKey key;
+    ExchangeClient exchange;
     Path work;
     int port;
 
@@ -106,14 +85,15 @@ class CrashRecoveryProcessTest {
     @Test
     void aPlatformKilledBetweenOrderAndFillReconcilesToExactlyOneTradeAfterRestart() throws Exception {
         work = Files.createTempDirectory("recio-crash");
-        simulator = new KalshiExchangeSimulator(new FixedPrices(Clock.systemUTC(), "90000", "3000"), faults, Clock.systemUTC(),
+        clock.jumpToBeforeClose(Duration.ofMinutes(40));
+        simulator = new KalshiExchangeSimulator(new FixedPrices(clock, "90000", "3000"), faults, clock,
                 KalshiSimulatorSettings.defaults().withRateLimited(false));
         simulator.start("127.0.0.1", 0, true);
         account = simulator.provisionAccount();
-        key = privateKey(account.privateKeyPem());
+        exchange = ExchangeClient.of(simulator.restUrl(), account.keyId(), account.privateKeyPem(), clock);
         Path keyFile = work.resolve("kalshi.key");
         Files.writeString(keyFile, account.privateKeyPem());
-        port = freePort();
+        port = RecioChild.freePort();
 
         startChild(keyFile);
         ConsoleClient first = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
@@ -123,8 +103,7 @@ class CrashRecoveryProcessTest {
         await("a BTC price from the fallback source").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !"none".equals(first.get("/api/services/symbol_price_watchdog_btc/health")
                         .path("details").path("source").asText("none")));
-        // an order near the close could meet the market closing; wait for the next event then
-        JsonNode market = await("an open market not about to close").atMost(Duration.ofSeconds(150))
+        JsonNode market = await("an open market with a YES ask to take").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1)).until(this::marketToTrade, Optional::isPresent).orElseThrow();
         String ticker = market.get("ticker").asText();
         faults.orderResponseTimeout(true);
@@ -171,32 +150,11 @@ class CrashRecoveryProcessTest {
 
     void startChild(Path keyFile) throws IOException {
         Path log = Path.of("target", "crash-recovery-child-" + (children.size() + 1) + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "-Drecio.mode=live",
-                "-Drecio.data-dir=" + work,
-                "-Drecio.ports.main-app=" + port,
-                "-Drecio.ports.simulator-kalshi=0",
-                "-Drecio.ports.simulator-coinbase=0",
-                "-Drecio.kalshi.rest-url=" + simulator.restUrl(),
-                "-Drecio.kalshi.ws-url=" + simulator.wsUrl(),
-                "-Drecio.kalshi.key-id=" + account.keyId(),
-                "-Drecio.kalshi.key-file=" + keyFile,
-                // the answer must not time out before the kill: the order is caught in flight
-                "-Drecio.kalshi.order-timeout=60s",
-                "-Drecio.trading.venue=kalshi",
-                // no Coinbase here: prices come from the exchange's index (the fallback source)
-                "-Drecio.feeds.coinbase-url=ws://127.0.0.1:1/",
-                "-Drecio.feeds.stale-after=1s",
-                "io.recio.RecioApplication", "run"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RECIO_"));
-        builder.environment().put("RECIO_ADMIN_PASSWORD", ADMIN_PASSWORD);
         childLogs.add(log);
-        children.add(builder.start());
+        children.add(RecioChild.live(work, port, simulator, account.keyId(), keyFile).withoutCoinbase()
+                // the answer must not time out before the kill: the order is caught in flight
+                .set("recio.kalshi.order-timeout", "60s")
+                .adminPassword(ADMIN_PASSWORD).maxHeap("512m").clockAhead(clock.ahead()).start(log));
     }
 
     void awaitTradingOn(ConsoleClient recio) {
@@ -204,18 +162,16 @@ class CrashRecoveryProcessTest {
                 .until(() -> recio.get("/api/trading/status").get("trading_on").asBoolean());
     }
 
-    /** An open BTC market of the event closing last, with a YES ask the order will take. */
+    /** An open BTC market with a YES ask the order will take. */
     Optional<JsonNode> marketToTrade() {
-        JsonNode markets = exchange("/markets?series_ticker=KXBTCD&status=open").get("markets");
-        Instant soon = Instant.now().plus(Duration.ofSeconds(90));
+        JsonNode markets = exchange.get("/markets?series_ticker=KXBTCD&status=open").get("markets");
         return StreamSupport.stream(markets.spliterator(), false)
-                .filter(m -> Instant.parse(m.get("close_time").asText()).isAfter(soon))
                 .filter(m -> m.hasNonNull("yes_ask_dollars"))
                 .filter(m -> {
                     BigDecimal ask = new BigDecimal(m.get("yes_ask_dollars").asText());
                     return ask.compareTo(new BigDecimal("0.20")) > 0 && ask.compareTo(new BigDecimal("0.80")) < 0;
                 })
-                .max(Comparator.comparing((JsonNode m) -> m.get("close_time").asText()));
+                .findFirst();
     }
 
     List<JsonNode> tradesOf(ConsoleClient recio, String ticker) {
@@ -224,64 +180,19 @@ class CrashRecoveryProcessTest {
     }
 
     List<JsonNode> exchangeOrders(String ticker) {
-        return StreamSupport.stream(exchange("/portfolio/orders?ticker=" + ticker).get("orders").spliterator(), false)
+        return StreamSupport.stream(exchange.get("/portfolio/orders?ticker=" + ticker).get("orders").spliterator(), false)
                 .filter(o -> ticker.equals(o.get("ticker").asText())).toList();
     }
 
     List<JsonNode> exchangeFills(String ticker) {
-        return StreamSupport.stream(exchange("/portfolio/fills?ticker=" + ticker).get("fills").spliterator(), false)
+        return StreamSupport.stream(exchange.get("/portfolio/fills?ticker=" + ticker).get("fills").spliterator(), false)
                 .filter(f -> ticker.equals(f.get("ticker").asText())).toList();
     }
 
     BigDecimal exchangePosition(String ticker) {
-        return StreamSupport.stream(exchange("/portfolio/positions").get("market_positions").spliterator(), false)
+        return StreamSupport.stream(exchange.get("/portfolio/positions").get("market_positions").spliterator(), false)
                 .filter(p -> ticker.equals(p.get("ticker").asText()))
                 .map(p -> new BigDecimal(p.get("position_fp").asText()))
                 .findFirst().orElse(BigDecimal.ZERO);
-    }
-
-    /** A signed GET to the simulator's REST API as the provisioned account. */
-    JsonNode exchange(String pathAndQuery) {
-        String full = URI.create(simulator.restUrl()).getPath() + pathAndQuery;
-        String path = full.contains("?") ? full.substring(0, full.indexOf('?')) : full;
-        String timestamp = Long.toString(System.currentTimeMillis());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.restUrl() + pathAndQuery))
-                .timeout(HTTP_TIMEOUT)
-                .header("KALSHI-ACCESS-KEY", account.keyId())
-                .header("KALSHI-ACCESS-TIMESTAMP", timestamp)
-                .header("KALSHI-ACCESS-SIGNATURE", sign(timestamp + "GET" + path)).GET().build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    String sign(String message) {
-        try {
-            Signature signer = Signature.getInstance("RSASSA-PSS");
-            signer.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-            signer.initSign(key);
-            signer.update(message.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static PrivateKey privateKey(String pem) throws java.security.GeneralSecurityException {
-        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -157,10 +157,9 @@ class TradingLeaseProcessTest {
         int port = RecioChild.freePort();
         Path dir = Files.createDirectories(work.resolve(name));
         Path log = Path.of("target", "lease-child-" + name + ".log").toAbsolutePath();
-        ProcessBuilder builder = RecioChild.live(dir, port, simulator.restUrl(), simulator.wsUrl(), account.keyId(),
-                keyFile, database, ADMIN_PASSWORD, log);
         logs.add(log);
-        Process process = builder.start();
+        Process process = RecioChild.live(dir, port, simulator, account.keyId(), keyFile).withoutCoinbase()
+                .adminPassword(ADMIN_PASSWORD).postgres(database).start(log);
         children.add(process);
         return new Instance(process, ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD));
     }

@@ -7,18 +7,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +55,9 @@ class OpenApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private JsonNode spec() throws Exception {
         return JSON.readTree(mvc.perform(get("/v3/api-docs").with(user("u"))).andExpect(status().isOk())
@@ -103,6 +115,43 @@ class OpenApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(schemas.path("TradingStatus").path("properties").propertyNames())
                 .containsAll(status.propertyNames());
+    }
+
+    /** springdoc names a schema by the record's simple name: two records of one name would become one schema. */
+    @Test
+    void noTwoRecordsOfTheApiShareASchemaName() {
+        Map<String, Set<String>> byName = new TreeMap<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (HandlerMethod method : mappings.getHandlerMethods().values()) {
+            if (!method.getBeanType().getPackageName().startsWith("io.recio")) {
+                continue;
+            }
+            records(method.getReturnType().getGenericParameterType(), seen, byName);
+            for (var parameter : method.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                    records(parameter.getGenericParameterType(), seen, byName);
+                }
+            }
+        }
+        byName.values().removeIf(classes -> classes.size() < 2);
+        assertThat(byName).as("schema names taken by more than one record").isEmpty();
+    }
+
+    private static void records(Type type, Set<Class<?>> seen, Map<String, Set<String>> byName) {
+        if (type instanceof ParameterizedType p) {
+            records(p.getRawType(), seen, byName);
+            for (Type argument : p.getActualTypeArguments()) {
+                records(argument, seen, byName);
+            }
+        } else if (type instanceof Class<?> c && c.isArray()) {
+            records(c.getComponentType(), seen, byName);
+        } else if (type instanceof Class<?> c && c.isRecord() && c.getPackageName().startsWith("io.recio")
+                && seen.add(c)) {
+            byName.computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>()).add(c.getName());
+            for (RecordComponent component : c.getRecordComponents()) {
+                records(component.getGenericType(), seen, byName);
+            }
+        }
     }
 
     @Test

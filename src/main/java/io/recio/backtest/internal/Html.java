@@ -29,7 +29,9 @@ final class Html {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>recio backtest ").append(escape(r.id())).append("</title>")
                 // the stylesheet beside the report: no inline style, so the console serves it under its CSP
-                .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\"></head><body>");
+                .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\">")
+                // no icon to fetch: a page served by recio would otherwise ask for /favicon.ico
+                .append("<link rel=\"icon\" href=\"data:,\"></head><body>");
         b.append("<h1>Backtest ").append(escape(r.symbol())).append(" ").append(escape(r.from().toString()))
                 .append(" → ").append(escape(r.to().toString())).append("</h1>");
         b.append("<p class=\"muted\">run ").append(escape(r.id())).append(" · history ").append(escape(r.history()))

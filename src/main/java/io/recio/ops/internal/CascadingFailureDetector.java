@@ -98,12 +98,24 @@ class CascadingFailureDetector implements ManagedService {
         List<String> trouble = now.isBefore(graceUntil) ? List.of()
                 : TradingTrouble.find(all, freshness.stream().flatMap(f -> f.freshness(now).stream()).toList(), now,
                 settings, services::dependents);
+        SuspensionState.Change change = suspension.step(trouble, now);
+        // trading first: recording and alerting may wait on the database (the trouble itself, perhaps)
+        if (!published || change == SuspensionState.Change.SUSPENDED || change == SuspensionState.Change.REASONS
+                || change == SuspensionState.Change.RESUMED) {
+            try {
+                events.publishEvent(new TradingSuspension(suspension.suspended(), suspension.reasons(), now));
+                published = true;
+            } catch (RuntimeException e) {
+                // a listener failed (the database may be away): the detector must live on; the next second tries again
+                published = false;
+                log.warn("the trading suspension could not be handed on: {}", e.getMessage());
+            }
+        }
         for (String cause : trouble) {
             if (knownCauses.add(cause.replaceAll("\\d+", "#"))) {
                 cause(cause, now);
             }
         }
-        SuspensionState.Change change = suspension.step(trouble, now);
         switch (change) {
             case SUSPENDED -> {
                 action("suspended new entries: " + String.join("; ", trouble), now);
@@ -118,17 +130,6 @@ class CascadingFailureDetector implements ManagedService {
                         + settings.calmPeriod().toSeconds() + " s without trouble");
             }
             case REASONS, NONE -> {
-            }
-        }
-        if (!published || change == SuspensionState.Change.SUSPENDED || change == SuspensionState.Change.REASONS
-                || change == SuspensionState.Change.RESUMED) {
-            try {
-                events.publishEvent(new TradingSuspension(suspension.suspended(), suspension.reasons(), now));
-                published = true;
-            } catch (RuntimeException e) {
-                // a listener failed (the database may be away): the detector must live on; the next second tries again
-                published = false;
-                log.warn("the trading suspension could not be handed on: {}", e.getMessage());
             }
         }
         boolean crashed = all.stream().anyMatch(h -> services.crashed(h.name()) && !givenUp.contains(h.name()));

@@ -32,7 +32,8 @@ public final class AutoStop {
     }
 
     /**
-     * @param probability  current probability of the held side (0..1), or null without data
+     * @param probability  current probability of the held side (0..1), or null (or NaN: a model without data) when
+     *                     there is none; no probability is no reason to sell
      * @param momentum     current momentum (percent), NaN without data
      * @param pendingSince when the probability stop was first seen, or null
      */
@@ -51,7 +52,7 @@ public final class AutoStop {
                         s.momentumStopThreshold()));
             }
         }
-        if (probability == null || probability * 100 >= s.stopProbability()) {
+        if (probability == null || probability.isNaN() || probability * 100 >= s.stopProbability()) {
             return new Decision.Hold();
         }
         if (Duration.between(trade.openedAt(), now).toSeconds() < s.stopMinHoldSeconds()) {

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,8 +76,14 @@ public class TradeExecutor {
         }
         Optional<String> block = entryBlock(intent);
         if (block.isPresent()) {
-            trades.logLine(null, null, null, "blocked " + intent.method() + " entry " + intent.side() + " "
-                    + intent.ticker() + ": " + block.get(), clock.instant());
+            String line = "blocked " + intent.method() + " entry " + intent.side() + " " + intent.ticker() + ": "
+                    + block.get();
+            try {
+                trades.logLine(null, null, null, line, clock.instant());
+            } catch (DataAccessException e) {
+                // the database may be why it is blocked: the refusal stands, and the log file keeps the line
+                log.warn("{} (not in the trade log: {})", line, e.getMessage());
+            }
             return new ExecutionResult.Blocked(block.get());
         }
         TradeManager.PlacedOrder placed = trades.open(intent, idempotencyKey);

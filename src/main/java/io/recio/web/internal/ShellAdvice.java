@@ -7,15 +7,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). The
- * selectors also match every {@code @RestController}, whose answers have no page: API calls are skipped, so they do
- * not read the user's preferences from the database each time (and answer while the database is away).
+ * selectors also match every {@code @RestController}, whose answers have no page: those are skipped, so API calls and
+ * {@code /health} do not read the user's preferences from the database each time (and answer while it is away).
  */
 @ControllerAdvice(annotations = Controller.class, basePackageClasses = ShellAdvice.class)
 class ShellAdvice {
@@ -35,7 +39,8 @@ class ShellAdvice {
     @ModelAttribute("shell")
     Shell shell(Authentication auth, HttpServletRequest request) {
         if (auth == null || !auth.isAuthenticated()
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                || (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h
+                && AnnotatedElementUtils.hasAnnotation(h.getBeanType(), ResponseBody.class))) {
             return null;
         }
         boolean admin = Role.isMasterAdmin(auth);

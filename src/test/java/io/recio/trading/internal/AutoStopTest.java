@@ -21,6 +21,12 @@ class AutoStopTest {
     }
 
     @Test
+    void aProbabilityThatIsNotANumberIsNoReasonToSell() {
+        assertThat(AutoStop.decide(YES, Double.NaN, 0.0, S, OPENED.plusSeconds(60), OPENED.plusSeconds(300)))
+                .isInstanceOf(AutoStop.Decision.Hold.class);
+    }
+
+    @Test
     void nothingStopsBeforeTheMinimumHoldingTime() {
         assertThat(AutoStop.decide(YES, 0.10, 0.0, S, null, OPENED.plusSeconds(59)))
                 .isInstanceOf(AutoStop.Decision.Hold.class);

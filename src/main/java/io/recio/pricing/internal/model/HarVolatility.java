@@ -37,26 +37,34 @@ public final class HarVolatility {
         return weights.clone();
     }
 
-    /** Fits the weights on the minutes {@code 0..end-1} of {@code s}; null when too little complete history exists. */
+    /**
+     * Fits the weights on the minutes {@code 0..end-1} of {@code s}; null when too little complete history exists.
+     * A minute counts when every trailing window and the following hour hold half their returns. The windows are
+     * read from prefix sums minute by minute, so a year of history costs two arrays, not one per window.
+     */
     public static HarVolatility fit(MinuteSeries s, int end) {
-        double[][] trailing = trailing(s);
-        double[] squares = squares(s);
-        double[] prefix = prefix(squares);
+        double[] prefix = prefix(squares(s));
         int[] counts = counts(s);
         int k = WINDOWS.length;
         double[][] xtx = new double[k][k];
         double[] xty = new double[k];
+        double[] x = new double[k];
         long rows = 0;
         for (int i = WINDOWS[k - 1]; i + TARGET < end; i++) {
             int present = counts[i + TARGET + 1] - counts[i + 1];
-            if (present < TARGET / 2 || Double.isNaN(trailing[k - 1][i])) {
+            boolean complete = present >= TARGET / 2;
+            for (int a = 0; a < k && complete; a++) {
+                x[a] = meanSquare(prefix, counts, i, WINDOWS[a]);
+                complete = !Double.isNaN(x[a]);
+            }
+            if (!complete) {
                 continue;
             }
             double y = (prefix[i + TARGET + 1] - prefix[i + 1]) / present;
             for (int a = 0; a < k; a++) {
-                xty[a] += trailing[a][i] * y;
+                xty[a] += x[a] * y;
                 for (int b = 0; b < k; b++) {
-                    xtx[a][b] += trailing[a][i] * trailing[b][i];
+                    xtx[a][b] += x[a] * x[b];
                 }
             }
             rows++;
@@ -102,14 +110,18 @@ public final class HarVolatility {
         int[] counts = counts(s);
         double[][] out = new double[WINDOWS.length][s.size()];
         for (int a = 0; a < WINDOWS.length; a++) {
-            int w = WINDOWS[a];
             for (int i = 0; i < s.size(); i++) {
-                int from = Math.max(0, i + 1 - w);
-                int present = counts[i + 1] - counts[from];
-                out[a][i] = i + 1 < w || present < w / 2 ? Double.NaN : (prefix[i + 1] - prefix[from]) / present;
+                out[a][i] = meanSquare(prefix, counts, i, WINDOWS[a]);
             }
         }
         return out;
+    }
+
+    /** The mean square of the returns of the {@code w} minutes ending at i, NaN when under half are present. */
+    private static double meanSquare(double[] prefix, int[] counts, int i, int w) {
+        int from = Math.max(0, i + 1 - w);
+        int present = counts[i + 1] - counts[from];
+        return i + 1 < w || present < w / 2 ? Double.NaN : (prefix[i + 1] - prefix[from]) / present;
     }
 
     /** Squared log return of each minute against the one before (0 where either is missing). */

@@ -49,4 +49,17 @@ class HarVolatilityTest {
         assertThat(trailing[1][58]).isNaN();
         assertThat(trailing[1][59]).isPositive();
     }
+
+    @Test
+    void aFeedGapEmptyingTheShortWindowLeavesTheWeightsFinite() {
+        MinuteSeries walk = randomWalk(5 * 1440, 0.001, 11);
+        MinuteSeries.Builder gappy = MinuteSeries.builder();
+        for (int i = 0; i < walk.size(); i++) {
+            if (i < 3 * 1440 || i >= 3 * 1440 + 12) {
+                gappy.add(walk.minute(i), walk.open(i), walk.close(i));
+            }
+        }
+        HarVolatility har = HarVolatility.fit(gappy.build(), 5 * 1440);
+        assertThat(Arrays.stream(har.weights()).allMatch(Double::isFinite)).isTrue();
+    }
 }
