@@ -89,7 +89,8 @@ public final class EntryGates {
         if (view.ask(side).compareTo(s.maxAsk()) > 0) {
             return Gate.ASK;
         }
-        if (view.probability(side) * 100 < s.minProbability()) {
+        // written so that a NaN (a model without data) fails the gate instead of slipping through a comparison
+        if (!(view.probability(side) * 100 >= s.minProbability())) {
             return Gate.PROBABILITY;
         }
         if (view.edge(side) == null) {

@@ -65,6 +65,11 @@ class EntryGatesTest {
     }
 
     @Test
+    void noProbabilityIsNoReasonToEnter() {
+        assertThat(yes(view(NOW, Double.NaN)).enter()).isFalse();
+    }
+
+    @Test
     void anEdgeBelowTheMinimumIsRefused() {
         StrikeView v = view(NOW);
         StrikeView thin = new StrikeView(v.ticker(), v.strike(), v.close(), v.probYes(), v.yesBid(), v.yesAsk(),
