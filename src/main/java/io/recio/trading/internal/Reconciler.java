@@ -7,6 +7,7 @@ import io.recio.market.Price;
 import io.recio.market.Side;
 import io.recio.trading.StrikeView;
 import io.recio.trading.Trade;
+import io.recio.trading.TradeStatus;
 import io.recio.trading.venue.OrderOutcome;
 import io.recio.trading.venue.OrderVenue;
 import io.recio.trading.venue.VenueAccount;
@@ -68,6 +69,9 @@ public class Reconciler {
         trades.live().forEach(t -> held.add(t.ticker()));
         VenueAccount account = venue.account(held);
         importMissingFills(account, findings);
+        // A trade whose market closed while recio was down is still OPEN: expire it first, so that a settlement
+        // the venue made meanwhile settles it with its payout instead of the position check trimming it to nothing.
+        trades.expire(clock.instant(), board::spot);
         settleMissed(account, findings);
         if (paper.settleExpired() > 0) {
             account = venue.account(held);
@@ -105,7 +109,7 @@ public class Reconciler {
     /** Settles expired trades whose settlement event was missed (e.g. recio was down when it came). */
     private void settleMissed(VenueAccount account, List<String> findings) {
         Set<MarketTicker> expired = new HashSet<>();
-        trades.withStatus(io.recio.trading.TradeStatus.EXPIRED).forEach(t -> expired.add(t.ticker()));
+        trades.withStatus(TradeStatus.EXPIRED).forEach(t -> expired.add(t.ticker()));
         for (io.recio.trading.SettlementNotice n : account.settlements()) {
             if (expired.remove(n.ticker())) {
                 trades.settle(n);
@@ -159,6 +163,11 @@ public class Reconciler {
         long sameSideTotal = holders.stream().filter(t -> t.side() == venueSide).mapToLong(t -> t.remaining().units()).sum();
         long excess = Math.max(0, sameSideTotal - venueHeld);
         for (Trade t : newestFirst) {
+            if (t.status() == TradeStatus.EXPIRED) {
+                // its market has closed: the settlement ends its position, whatever the venue lists meanwhile
+                keptSameSide += t.side() == venueSide ? t.remaining().units() : 0;
+                continue;
+            }
             if (t.side() != venueSide || venuePosition == 0) {
                 trades.reconcileDown(t.id(), Count.ZERO, "the venue holds no " + t.side() + " in " + ticker);
                 continue;

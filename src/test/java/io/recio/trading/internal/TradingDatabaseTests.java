@@ -463,6 +463,32 @@ abstract class TradingDatabaseTests {
     }
 
     @Test
+    void aTradeWhoseMarketSettledWhileRecioWasDownIsSettledWithItsPayoutNotTrimmed() {
+        // found by the chaos suite (seed 14101): killed with the order in flight, the event settled before the restart
+        TradeManager.PlacedOrder placed = trades.open(buy(Side.YES, 4, "0.95"));
+        venue.held.put(placed.order().clientOrderId(), filled(fill(4, "0.95")));
+        clock.set(CLOSE.plusSeconds(120));
+        tick(0.0);
+        venue.account = new VenueAccount(Money.ZERO, List.of(), List.of(),
+                List.of(new SettlementNotice(TICKER, Side.YES, Money.ZERO, CLOSE.plusSeconds(60))));
+        new ReconcilerCheck().run();
+        Trade settled = trades.get(placed.trade().id()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(TradeStatus.SETTLED);
+        assertThat(settled.payout()).isEqualTo(Money.parse("4"));
+        assertThat(raisedAlerts("RECONCILE_POSITION")).isZero();
+    }
+
+    @Test
+    void anExpiredTradeAwaitingItsSettlementIsNotTrimmedWhenTheVenueListsNoPosition() {
+        Trade t = openYes(10, "0.95");
+        clock.set(CLOSE.plusSeconds(30));
+        tick(0.0);
+        venue.account = new VenueAccount(Money.ZERO, List.of(), List.of(), List.of());
+        new ReconcilerCheck().run();
+        assertThat(trades.get(t.id()).orElseThrow().status()).isEqualTo(TradeStatus.EXPIRED);
+    }
+
+    @Test
     void aFillMissingLocallyIsImportedAndTheTradeCorrected() throws Exception {
         Trade t = openYes(5, "0.95");
         String clientId = trades.orders(t.id()).get(0).clientOrderId();
