@@ -1,5 +1,6 @@
 package io.recio.ops;
 
+import io.recio.testsupport.RecioChild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,7 +12,6 @@ import io.recio.RecioProperties;
 import io.recio.market.Symbol;
 import io.recio.simulator.faults.FaultSwitches;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,17 +63,10 @@ class DemoOperationsTest {
     @DynamicPropertySource
     static void simulatorPorts(DynamicPropertyRegistry registry) throws IOException {
         // recio's clients reach the simulators through the port manifest: free ports, not 0
-        registry.add("recio.ports.simulator-kalshi", DemoOperationsTest::freePort);
-        registry.add("recio.ports.simulator-coinbase", DemoOperationsTest::freePort);
+        registry.add("recio.ports.simulator-kalshi", RecioChild::freePort);
+        registry.add("recio.ports.simulator-coinbase", RecioChild::freePort);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Autowired
     MockMvc mvc;

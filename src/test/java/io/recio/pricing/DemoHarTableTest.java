@@ -1,13 +1,12 @@
 package io.recio.pricing;
 
+import io.recio.testsupport.RecioChild;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,17 +33,10 @@ class DemoHarTableTest {
     @DynamicPropertySource
     static void simulatorPorts(DynamicPropertyRegistry registry) {
         // recio's clients reach the simulators through the port manifest: free ports, not 0
-        registry.add("recio.ports.simulator-kalshi", DemoHarTableTest::freePort);
-        registry.add("recio.ports.simulator-coinbase", DemoHarTableTest::freePort);
+        registry.add("recio.ports.simulator-kalshi", RecioChild::freePort);
+        registry.add("recio.ports.simulator-coinbase", RecioChild::freePort);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Autowired
     MockMvc mvc;

@@ -3,6 +3,7 @@ package io.recio.testsupport;
 import io.recio.RecioCli;
 import io.recio.simulator.exchange.KalshiExchangeSimulator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +119,11 @@ public final class RecioChild {
     }
 
     /** A port free now. */
-    public static int freePort() throws IOException {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

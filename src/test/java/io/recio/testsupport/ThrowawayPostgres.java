@@ -1,7 +1,6 @@
 package io.recio.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -56,7 +55,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
         if (postgres != null) {
             Files.setOwner(dir, postgres);
         }
-        ThrowawayPostgres cluster = new ThrowawayPostgres(bin, dir, freePort(), root);
+        ThrowawayPostgres cluster = new ThrowawayPostgres(bin, dir, RecioChild.freePort(), root);
         cluster.run("initdb", "-D", cluster.data().toString(), "-A", "trust", "-U", "postgres", "--no-sync",
                 "-E", "UTF8");
         cluster.start();
@@ -150,9 +149,4 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return Files.exists(log) ? "\nserver log:\n" + Files.readString(log) : "";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,11 +1,11 @@
 package io.recio.web;
 
+import io.recio.testsupport.RecioChild;
 import io.recio.accounts.Role;
 import io.recio.accounts.UserAccounts;
 import io.recio.trading.internal.TradingGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +35,8 @@ public abstract class ConsoleWorld {
      * recio's feed client finds the built-in feed simulator by its configured port, so the simulators get free
      * ports picked here (by binding port 0) rather than 0 itself.
      */
-    private static final int SIMULATOR_KALSHI = freePort();
-    private static final int SIMULATOR_COINBASE = freePort();
+    private static final int SIMULATOR_KALSHI = RecioChild.freePort();
+    private static final int SIMULATOR_COINBASE = RecioChild.freePort();
     /**
      * One data directory for the world, named here rather than per context: a world rebuilt after the context cache
      * closed it must find its simulator's credentials where its Kalshi client looks for them.
@@ -58,13 +58,6 @@ public abstract class ConsoleWorld {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-test-password";
