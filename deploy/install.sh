@@ -65,6 +65,10 @@ do_file install -m 0755 "$SRC/recio" "$OPT/recio"
 do_file install -m 0644 "$JAR" "$OPT/target/recio-exec.jar"
 do_file cp -r "$SRC/docs/." "$OPT/docs/"
 do_file install -m 0644 "$SRC/README.md" "$OPT/README.md"
+# Made here, as root, because recio cannot write to its program directory; readable by recio (Java 25+ only).
+say "start-up cache in $OPT/target/app (the launcher's start-cache; faster starts with Java 25 and later)"
+do_root "$OPT/recio" start-cache
+do_root chmod -R a+rX "$OPT/target"
 
 say "data in $DATA (recio only, 0700), settings in $ETC (root writes, recio reads)"
 do_file mkdir -p "$DATA" "$ETC"
