@@ -7,21 +7,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). The
- * selectors also match every {@code @RestController}, whose answers have no page: those are skipped, so API calls and
- * {@code /health} do not read the user's preferences from the database each time (and answer while it is away).
+ * Puts the {@link Shell} into the model of every console page (not the login page: nobody is signed in there). It is
+ * advice to the page controllers by name: an annotation or package selector also matches every
+ * {@code @RestController}, whose answers have no page, and Spring then tested the selectors and prepared a model for
+ * each API call (a tenth of a strike-table request's CPU, JFR under bench/load.sh).
  */
-@ControllerAdvice(annotations = Controller.class, basePackageClasses = ShellAdvice.class)
+@ControllerAdvice(assignableTypes = {PagesController.class, AdminPages.class, HistoryPage.class, BacktestsPage.class,
+        ErrorPage.class})
 class ShellAdvice {
 
     private final RecioProperties properties;
@@ -38,9 +35,7 @@ class ShellAdvice {
 
     @ModelAttribute("shell")
     Shell shell(Authentication auth, HttpServletRequest request) {
-        if (auth == null || !auth.isAuthenticated()
-                || (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h
-                && AnnotatedElementUtils.hasAnnotation(h.getBeanType(), ResponseBody.class))) {
+        if (auth == null || !auth.isAuthenticated()) {
             return null;
         }
         boolean admin = Role.isMasterAdmin(auth);
