@@ -5,7 +5,8 @@
 # receipt and recio's CPU time a receipt. Prints the load average beside each figure: on a shared machine the
 # latencies measure the queue for the CPU as much as recio.
 #
-#   bench/load.sh [SECONDS] [CLIENTS] [STUCK]     defaults 30, 500, 5
+#   bench/load.sh [SECONDS] [CLIENTS] [STUCK] [--key=value ...]   defaults 30, 500, 5; settings go to the demo
+#                                                                  (e.g. --recio.web.push-interval=100ms)
 #
 # Starts its own demo on a fresh data directory (ports 3400/8490/8491; LOAD_PORT etc. change them) with the
 # launcher's JVM settings, and stops it at the end. Installs wrk with apt-get when it is missing.
@@ -13,13 +14,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_EACH="${1:-30}"; CLIENTS="${2:-500}"; STUCK="${3:-5}"
+shift $(( $# < 3 ? $# : 3 ))
 PORT="${LOAD_PORT:-3400}"; KALSHI_PORT="${LOAD_KALSHI_PORT:-8490}"; FEED_PORT="${LOAD_FEED_PORT:-8491}"
 CONNECTIONS="${LOAD_CONNECTIONS:-64}"; THREADS="${LOAD_THREADS:-2}"
 PASSWORD="load-bench-password"
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -qq wrk >/dev/null; }
-"$ROOT/recio" --version >/dev/null   # builds the jar when stale
+"$ROOT/recio" start-cache >/dev/null   # builds the jar and its start-up cache when stale
 
 DATA="$(mktemp -d /tmp/recio-load.XXXXXX)"; JAR_COOKIES="$DATA/cookies"; PID=""
 cleanup() {
@@ -29,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 RECIO_ADMIN_PASSWORD="$PASSWORD" "$ROOT/recio" demo --port="$PORT" --recio.data-dir="$DATA" \
-  --recio.ports.simulator-kalshi="$KALSHI_PORT" --recio.ports.simulator-coinbase="$FEED_PORT" \
+  --recio.ports.simulator-kalshi="$KALSHI_PORT" --recio.ports.simulator-coinbase="$FEED_PORT" "$@" \
   >"$DATA/demo.out" 2>&1 &
 PID=$!
 until curl -fs "$BASE/health" >/dev/null 2>&1; do
