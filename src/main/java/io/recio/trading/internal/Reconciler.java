@@ -139,8 +139,14 @@ public class Reconciler {
         for (VenuePosition p : account.positions()) {
             remote.merge(p.ticker(), p.position().units(), Long::sum);
         }
+        // The account is read call by call: positions listed before the venue settled an event it then lists as
+        // settled are gone, and the settlement (applied above) ends the local trades; adopting them would hold
+        // positions nobody has (chaos suite, seed 14161).
+        Set<MarketTicker> settled = new HashSet<>();
+        account.settlements().forEach(n -> settled.add(n.ticker()));
         Set<MarketTicker> tickers = new HashSet<>(local.keySet());
         tickers.addAll(remote.keySet());
+        tickers.removeAll(settled);
         for (MarketTicker ticker : tickers) {
             long mine = local.getOrDefault(ticker, 0L);
             long theirs = remote.getOrDefault(ticker, 0L);

@@ -479,6 +479,22 @@ abstract class TradingDatabaseTests {
     }
 
     @Test
+    void aPositionListedBeforeItsMarketSettledIsNotAdoptedOnceTheSettlementIsApplied() {
+        // found by the chaos suite (seed 14161): the venue's positions were read a moment before it settled the event,
+        // its settlements a moment after, and the pass adopted every position it had just settled
+        Trade t = openYes(10, "0.95");
+        clock.set(CLOSE.plusSeconds(30));
+        tick(0.0);
+        trades.expire(clock.instant(), board::spot);
+        venue.account = new VenueAccount(Money.ZERO, List.of(new VenuePosition(TICKER, Count.ofContracts(10))),
+                List.of(), List.of(new SettlementNotice(TICKER, Side.YES, Money.ZERO, CLOSE.plusSeconds(20))));
+        new ReconcilerCheck().run();
+        assertThat(trades.get(t.id()).orElseThrow().status()).isEqualTo(TradeStatus.SETTLED);
+        assertThat(trades.live()).isEmpty();
+        assertThat(raisedAlerts("RECONCILE_POSITION")).isZero();
+    }
+
+    @Test
     void anExpiredTradeAwaitingItsSettlementIsNotTrimmedWhenTheVenueListsNoPosition() {
         Trade t = openYes(10, "0.95");
         clock.set(CLOSE.plusSeconds(30));
