@@ -197,8 +197,26 @@ public class TradeManager {
     /**
      * Settles every EXPIRED trade in the settled market with the real payout: $1 per held contract of
      * the winning side; the settlement fee is shared by contracts held (the remainder to the first trade).
+     * Two passes may apply one settlement at once (the account sync's event, the reconciliation): the one that
+     * commits second finds the trades settled, its transaction rolls back, and it settled nothing.
+     *
+     * @return how many trades this call settled
      */
     public int settle(SettlementNotice notice) {
+        try {
+            return settleExpired(notice);
+        } catch (IllegalTransitionException e) {
+            long stillExpired = jdbc.sql("SELECT COUNT(*) FROM trading.trade WHERE status = 'EXPIRED' AND ticker = ?")
+                    .param(notice.ticker().toString()).query(Long.class).single();
+            if (stillExpired > 0) {
+                throw e;
+            }
+            log.debug("settlement of {} already applied by another pass", notice.ticker());
+            return 0;
+        }
+    }
+
+    private int settleExpired(SettlementNotice notice) {
         return tx.execute(s -> {
             Instant now = clock.instant();
             List<Trade> held = jdbc.sql("SELECT * FROM trading.trade WHERE status = 'EXPIRED' AND ticker = ? ORDER BY id")

@@ -268,6 +268,33 @@ abstract class TradingDatabaseTests {
     }
 
     @Test
+    void aSettlementAppliedByTwoPassesAtOnceIsAppliedOnceAndNeitherFails() throws Exception {
+        // seen in the chaos suite: the account sync and the reconciliation applied one settlement together, and the
+        // loser's pass failed with "cannot move from EXPIRED to SETTLED" (the service showed itself degraded)
+        for (int round = 0; round < 10; round++) {
+            clock.set(CLOSE.minusSeconds(600));
+            List<Trade> held = List.of(openYes(2, "0.95"), openYes(3, "0.95"));
+            clock.set(CLOSE.plusSeconds(1));
+            trades.expire(clock.instant(), board::spot);
+            SettlementNotice notice = new SettlementNotice(TICKER, Side.YES, Money.ZERO, clock.instant());
+            var together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<Integer> pass = () -> {
+                together.await();
+                return trades.settle(notice);
+            };
+            try (var passes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var first = passes.submit(pass);
+                var second = passes.submit(pass);
+                assertThat(first.get() + second.get()).isEqualTo(2);
+            }
+            for (Trade t : held) {
+                assertThat(trades.get(t.id()).orElseThrow().payout()).isEqualTo(t.contracts().equals(
+                        Count.ofContracts(2)) ? Money.parse("2") : Money.parse("3"));
+            }
+        }
+    }
+
+    @Test
     void aLosingSettlementPaysNothing() {
         Trade t = openYes(10, "0.95");
         clock.set(CLOSE.plusSeconds(1));
